@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { createTokenService, type TokenService } from './auth/tokens.js'
+import { type Clock, createClock } from './clock.js'
+import type { Config } from './config.js'
+import {
+  type AccountImport, createAccountImport
+} from './domain/account-import.js'
+import { graphqlPlugin } from './graphql/plugin.js'
+import { loggerOptions } from './logger.js'
+import { markets } from './market/gb.js'
+import { installErrorHandling } from './plugins/errors.js'
+import { installJsonBody } from './plugins/json-body.js'
+import { mockRoutes } from './routes/mock/index.js'
+import { krakenRoutes } from './routes/kraken.js'
+import { createRuleSet } from './rules/run-rules.js'
+import { allRules } from './rules/index.js'
+import type { Seed } from './seed/types.js'
+import { createStore } from './store/index.js'
+import type { Store } from './store/types.js'
+import {
+  createPayloadChecker, type PayloadChecker
+} from './validation/check-payload.js'
+import { referenceLookup } from './validation/references.js'
+import {
+  createSchemaValidator, type SchemaValidator
+} from './validation/schema-validator.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+    seed: Seed
+    clock: Clock
+    store: Store
+    tokens: TokenService
+    schemas: SchemaValidator
+    payloads: PayloadChecker
+    accounts: AccountImport
+    readiness: { ready: boolean }
+  }
+}
+
+export interface AppOptions {
+  config: Config
+  seed: Seed
+  clock?: Clock
+  store?: Store
+  // Tests and tools pass a logger of their own (or false for none).
+  logger?: boolean | Record<string, unknown>
+}
+
+// Builds the whole mock: Kraken's routes, GraphQL and the /_mock/ surface.
+// server.ts listens; tests inject.
+export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
+  const { config, seed } = options
+  const market = markets[config.market]
+  if (market === undefined) throw new Error(`unknown market ${config.market}`)
+
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: false }
+  })
+
+  const clock = options.clock ?? createClock()
+  const store = options.store ?? createStore(config, seed)
+  const schemas = createSchemaValidator({
+    dir: market.schemasDir,
+    timezone: market.timezone,
+    references: referenceLookup(seed)
+  })
+  const payloads = createPayloadChecker({
+    schemas,
+    rules: createRuleSet(allRules),
+    context: { seed, clock },
+    undocumentedFields: config.undocumentedFields
+  })
+  const tokens = createTokenService({
+    clock,
+    config,
+    organisation: seed.organisation,
+    users: seed.users,
+    store
+  })
+
+  app.decorate('config', config)
+  app.decorate('seed', seed)
+  app.decorate('clock', clock)
+  app.decorate('store', store)
+  app.decorate('tokens', tokens)
+  app.decorate('schemas', schemas)
+  app.decorate('payloads', payloads)
+  app.decorate('accounts',
+    createAccountImport({ store, clock, seed, payloads }))
+  app.decorate('readiness', { ready: false })
+
+  app.addHook('onClose', async () => store.close())
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  installErrorHandling(app, { bodyLimit: config.bodyLimitBytes })
+  installJsonBody(app)
+
+  await app.register(graphqlPlugin, { tokens })
+  await app.register(krakenRoutes)
+  await app.register(mockRoutes, { prefix: '/_mock' })
+  return app
+}
+
+// Compiles every schema a route uses, so the first real request is as fast
+// as the rest; the mock reports ready only after this.
+export function warmUp (app: FastifyInstance): void {
+  for (const component of ['EnergyAccount', 'ValidateAccount',
+    'ProcessAccountImportProcess']) {
+    app.schemas.validate(component, {})
+  }
+  app.readiness.ready = true
+}

@@ -1,0 +1,27 @@
+// pino options shared by the server and tools. Credentials never reach a
+// log line: headers that carry them and any key or token field are redacted.
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-mock-admin-token"]',
+  '*.authorization',
+  '*.apiKey',
+  '*.APIKey',
+  '*.secretKey',
+  '*.organizationSecretKey',
+  '*.token',
+  '*.refreshToken',
+  '*.password',
+  '*.jwtSecret'
+]
+
+export function loggerOptions (level: string): Record<string, unknown> {
+  const pretty = process.stdout.isTTY && process.env.NODE_ENV !== 'production'
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    ...(pretty
+      ? { transport: { target: 'pino-pretty' } }
+      : {})
+  }
+}

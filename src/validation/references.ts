@@ -1,0 +1,13 @@
+import type { Seed } from '../seed/types.js'
+import type { ReferenceLookup } from './keywords.js'
+
+// Answers the x-reference keyword from the seed: the values that the
+// contract lists as one Kraken instance's own records.
+export function referenceLookup (seed: Seed): ReferenceLookup {
+  const sets = {
+    importSupplier: new Set(seed.importSuppliers.map(s => s.code)),
+    campaignName: new Set(seed.campaigns.map(c => c.name)),
+    campaignSlug: new Set(seed.campaigns.map(c => c.slug))
+  }
+  return (kind, value) => sets[kind].has(value)
+}

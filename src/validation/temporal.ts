@@ -1,0 +1,93 @@
+import { DateTime } from 'luxon'
+
+// Dates and datetimes as DRF reads them: dates on the calendar only;
+// datetimes in ISO 8601 with Z or an offset, or naive and then read in the
+// market's timezone, where a time inside a clock-change gap does not exist.
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DATETIME = new RegExp(
+  '^(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})' +
+  '(?::(\\d{2})(?:[.,](\\d{1,6})\\d*)?)?' +
+  '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?$', 'i')
+const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?$/
+
+// Date.UTC reads the years 0-99 as 1900-1999; setUTCFullYear does not.
+function utcDate (y: number, m: number, d: number): Date {
+  const date = new Date(0)
+  date.setUTCFullYear(y, m - 1, d)
+  return date
+}
+
+function isCalendarDate (y: number, m: number, d: number): boolean {
+  const probe = utcDate(y, m, d)
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 &&
+    probe.getUTCDate() === d && y >= 1
+}
+
+export function parseDate (value: string): Date | null {
+  const m = DATE.exec(value)
+  if (m === null) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  return isCalendarDate(y, mo, d) ? utcDate(y, mo, d) : null
+}
+
+export type DateTimeResult =
+  | { ok: true, instant: Date }
+  | { ok: false, reason: 'invalid' | 'nonexistent' }
+
+// Null for an offset of a day or more, which Python's timezone refuses.
+function offsetZone (tz: string): string | null {
+  if (tz.toUpperCase() === 'Z') return 'UTC'
+  const digits = tz.replace(':', '')
+  const minutes = digits.length > 3 ? digits.slice(3, 5) : '00'
+  if (Number(digits.slice(1, 3)) * 60 + Number(minutes) >= 24 * 60) return null
+  return `UTC${digits.slice(0, 3)}:${minutes}`
+}
+
+export function parseDateTime (value: string, zone: string): DateTimeResult {
+  // A bare date in a datetime field means midnight in the market's zone.
+  const text = DATE.test(value) ? `${value}T00:00:00` : value
+  const m = DATETIME.exec(text)
+  if (m === null) return { ok: false, reason: 'invalid' }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (!isCalendarDate(y, mo, d)) return { ok: false, reason: 'invalid' }
+  const hour = Number(m[4])
+  const minute = Number(m[5])
+  const second = Number(m[6] ?? 0)
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: 'invalid' }
+  }
+  const fraction = (m[7] ?? '').padEnd(3, '0').slice(0, 3)
+  const parts = {
+    year: y,
+    month: mo,
+    day: d,
+    hour,
+    minute,
+    second,
+    millisecond: Number(fraction)
+  }
+  const tz = m[8]
+  const offset = tz === undefined ? zone : offsetZone(tz)
+  if (offset === null) return { ok: false, reason: 'invalid' }
+  const local = DateTime.fromObject(parts, { zone: offset })
+  if (!local.isValid) return { ok: false, reason: 'invalid' }
+  // Luxon moves a wall time inside a spring-forward gap to after the gap;
+  // Django's make_aware refuses it instead.
+  if (local.hour !== hour || local.minute !== minute) {
+    return { ok: false, reason: 'nonexistent' }
+  }
+  // In the repeated hour of autumn, Python's zoneinfo takes the first
+  // occurrence (fold=0); Luxon takes the second.
+  const earlier = local.minus({ hours: 1 })
+  if (tz === undefined && earlier.hour === hour && earlier.minute === minute) {
+    return { ok: true, instant: earlier.toJSDate() }
+  }
+  return { ok: true, instant: local.toJSDate() }
+}
+
+export function isValidTime (value: string): boolean {
+  const m = TIME.exec(value)
+  if (m === null) return false
+  return Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60
+}
