@@ -74,7 +74,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const payloads = createPayloadChecker({
     schemas,
     rules: createRuleSet(allRules),
-    context: { seed, clock },
+    context: { seed, clock, store },
     undocumentedFields: config.undocumentedFields
   })
   const tokens = createTokenService({

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { Seed } from '../seed/types.js'
+import type { Store } from '../store/types.js'
 
 // A business rule from the contract's x-validators catalogue. It is attached
 // to a component (and a field of it, or the whole object) and runs after
@@ -14,6 +15,8 @@ export interface RuleFinding {
 export interface RuleContext {
   seed: Seed
   clock: Clock
+  // For rules about Kraken's own state (account exists, reference in use).
+  store: Store
 }
 
 export interface Rule {
