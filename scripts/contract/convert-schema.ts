@@ -137,6 +137,8 @@ export function convertSchema (node: SchemaNode, ctx: ConvertContext): Json {
 
   const reference = referenceName(node, ctx)
   if (reference !== null) {
+    // A blank in the listed choices stays allowed once the list is the seed.
+    if ((out.enum as Json[]).includes('')) out['x-allow-blank'] = true
     delete out.enum
     out['x-reference'] = reference
   }

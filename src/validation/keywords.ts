@@ -22,15 +22,15 @@ export interface KeywordOptions {
   onVisit: (visit: Visit) => void
 }
 
-type Check = (schema: unknown, data: unknown) =>
-  { code: string, detail: string } | null
+type Check = (schema: unknown, data: unknown,
+  parent: Record<string, unknown>) => { code: string, detail: string } | null
 
 type SchemaType = 'object' | 'boolean' | 'string'
 
 function keyword (ajv: Ajv, name: string, schemaType: SchemaType,
   check: Check): void {
-  const validate: SchemaValidateFunction = function (schema, data) {
-    const problem = check(schema, data)
+  const validate: SchemaValidateFunction = function (schema, data, parent) {
+    const problem = check(schema, data, (parent ?? {}) as Record<string, unknown>)
     if (problem === null) return true
     validate.errors = [{
       keyword: name,
@@ -83,8 +83,11 @@ export function addKeywords (ajv: Ajv, options: KeywordOptions): void {
       ? { code: 'blank', detail: 'This field may not be blank.' }
       : null)
 
-  keyword(ajv, 'x-reference', 'string', (kind, data) =>
-    typeof data !== 'string' || options.references(kind as ReferenceKind, data)
+  ajv.addKeyword({ keyword: 'x-allow-blank', schemaType: 'boolean' })
+  keyword(ajv, 'x-reference', 'string', (kind, data, parent) =>
+    typeof data !== 'string' ||
+    (data === '' && parent['x-allow-blank'] === true) ||
+    options.references(kind as ReferenceKind, data)
       ? null
       : {
           code: 'does_not_exist',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv, type ValidateFunction } from 'ajv'
 import type { FieldError } from '../errors.js'
+import { coerceLikeDrf } from './coerce.js'
 import { addKeywords, type ReferenceLookup, type Visit } from './keywords.js'
 import { joinAttr, pointerToAttr, translateErrors } from './translate.js'
 
@@ -66,7 +67,12 @@ export function createSchemaValidator (
     validate (component, data) {
       const fn = validatorFor(component)
       visits = []
-      fn(data)
+      // One extra pass at most: coercion only turns values into ones the
+      // schema's types accept.
+      if (!fn(data) && coerceLikeDrf(data, fn.errors ?? [])) {
+        visits = []
+        fn(data)
+      }
       const found = visits.map(v => ({ ...v, path: pointerToAttr(v.path) }))
       const { errors, undocumented } = translateErrors(fn.errors ?? [])
       return { errors, undocumented, visits: found }

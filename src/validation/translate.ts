@@ -37,6 +37,14 @@ function describe (err: ErrorObject): { code: string, detail: string } {
     case 'required':
       return { code: 'required', detail: 'This field is required.' }
     case 'type': {
+      // A ChoiceField never says `invalid`: anything not a choice is
+      // `invalid_choice`, whatever its type.
+      if (Array.isArray(err.parentSchema?.enum)) {
+        return {
+          code: 'invalid_choice',
+          detail: `"${String(err.data)}" is not a valid choice.`
+        }
+      }
       const expected = String(p.type).split(',')[0] ?? 'string'
       const code = expected === 'array' ? 'not_a_list' : 'invalid'
       return { code, detail: TYPE_DETAIL[expected] ?? 'Invalid value.' }
