@@ -2,68 +2,21 @@
 // Kraken's refresh tokens are opaque and looked up server-side, so only a
 // digest of each goes to the store (a state export never holds a live one).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { createSigner, createVerifier, TokenError } from 'fast-jwt'
+import { createSigner, createVerifier } from 'fast-jwt'
 import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
 import type { SeedOrganisation, SeedUser } from '../seed/types.js'
 import type { Store } from '../store/types.js'
+import {
+  credentialMissing, EXACTLY_ONE, invalidCredential, refreshTokenExpired,
+  refreshTokenUnknown
+} from './token-errors.js'
 
-// Kraken puts its GraphQL endpoint in `iss`; the GB contract is Octopus's.
-// The mock names itself as issuer, so its tokens are never mistaken for
-// ones from a real Kraken instance.
+export { KrakenAuthError } from './token-errors.js'
+
+// Kraken puts its own GraphQL address in `iss`. The mock names itself, so
+// its tokens are never mistaken for ones from a real Kraken instance.
 export const DEFAULT_ISSUER = 'kraken-data-import-mock'
-
-export interface ValidationErrorDetail {
-  message: string
-  inputPath: string[]
-}
-
-// A failure in Kraken's GraphQL terms; the GraphQL layer copies these
-// fields into `errors[].extensions`.
-export class KrakenAuthError extends Error {
-  override name = 'KrakenAuthError'
-  readonly errorCode: string
-  readonly errorType: string
-  readonly description: string
-  readonly validationErrors: ValidationErrorDetail[] | undefined
-
-  constructor (errorCode: string, errorType: string, message: string,
-    description: string, validationErrors?: ValidationErrorDetail[]) {
-    super(message)
-    this.errorCode = errorCode
-    this.errorType = errorType
-    this.description = description
-    this.validationErrors = validationErrors
-  }
-}
-
-function invalidCredential (field: string): KrakenAuthError {
-  return new KrakenAuthError('KT-CT-1139', 'VALIDATION', 'Invalid data.',
-    'Authentication failed.',
-    [{ message: 'Authentication failed.', inputPath: ['input', field] }])
-}
-
-// Kraken documents no code of its own for a missing or doubled credential;
-// it is bad input to this mutation, so it shares KT-CT-1139.
-function credentialMissing (inputPath: string[], message: string) {
-  return new KrakenAuthError('KT-CT-1139', 'VALIDATION', 'Invalid data.',
-    message, [{ message, inputPath }])
-}
-
-const EXACTLY_ONE = 'Provide exactly one of APIKey, organizationSecretKey, ' +
-  'refreshToken, or email with password.'
-
-function refreshTokenUnknown (): KrakenAuthError {
-  return new KrakenAuthError('KT-CT-1135', 'VALIDATION', 'Invalid data.',
-    'The refresh token is not valid.')
-}
-
-function refreshTokenExpired (): KrakenAuthError {
-  return new KrakenAuthError('KT-CT-1134', 'VALIDATION',
-    'Refresh token has expired.',
-    'The refresh token has expired; obtain a new one with the original ' +
-    'credential.')
-}
 
 export interface TokenClaims {
   sub: string
@@ -250,24 +203,30 @@ export function createTokenService (deps: TokenServiceDeps): TokenService {
     }
   }
 
+  // One verifier for the signature and claims; expiry is compared with the
+  // mock clock here, as fast-jwt would compare it with wall time.
+  const verify = createVerifier({
+    key: config.jwtSecret,
+    algorithms: ['HS256'],
+    allowedIss: issuer,
+    requiredClaims: CLAIMS,
+    ignoreExpiration: true,
+    ignoreNotBefore: true,
+    cache: 1000
+  })
+
   function verifyAccessToken (jwt: string): VerifyResult {
-    const verify = createVerifier({
-      key: config.jwtSecret,
-      algorithms: ['HS256'],
-      allowedIss: issuer,
-      requiredClaims: CLAIMS,
-      // fast-jwt reads 0 as "unset" and would fall back to wall time.
-      clockTimestamp: clock.nowMs() || 1
-    })
+    let claims: TokenClaims
     try {
-      const claims = verify(jwt) as TokenClaims
-      if (claims.tokenUse !== 'access') return { ok: false, reason: 'invalid' }
-      return { ok: true, claims }
-    } catch (err) {
-      const expired = err instanceof TokenError &&
-        err.code === TokenError.codes.expired
-      return { ok: false, reason: expired ? 'expired' : 'invalid' }
+      claims = verify(jwt) as TokenClaims
+    } catch {
+      return { ok: false, reason: 'invalid' }
     }
+    if (claims.tokenUse !== 'access') return { ok: false, reason: 'invalid' }
+    if (Math.floor(clock.nowMs() / 1000) > claims.exp) {
+      return { ok: false, reason: 'expired' }
+    }
+    return { ok: true, claims }
   }
 
   function isApiKey (value: string): boolean {
