@@ -121,6 +121,18 @@ export interface Store {
   reset(): void
   close(): void
   counts(): { importProcesses: number, accounts: number }
+  // Present when the store keeps the request journal itself (a persistent
+  // store with MOCK_PERSIST_JOURNAL); otherwise the journal is in memory.
+  journal?: JournalStore
+}
+
+// Request journal entries as JSON text, oldest first. Not part of the state:
+// reset, exportState and importState leave it alone.
+export interface JournalStore {
+  // Adds an entry and keeps only the latest `keep`.
+  append(entryJson: string, keep: number): void
+  list(): string[]
+  clear(): void
 }
 
 // A refresh token issued by obtainKrakenToken. Kraken's refresh tokens are
