@@ -59,6 +59,23 @@ function guard (context: AuthContext): void {
   if (context.authFailure !== null) throw toGraphqlError(context.authFailure)
 }
 
+type Execution = Parameters<typeof mercurius.defaultErrorFormatter>[0]
+
+// mercurius logs each GraphQL error with its stack at info; a wrong key or
+// a malformed query is the caller's mistake, worth one short line.
+function formatErrors (execution: Execution,
+  context: mercurius.MercuriusContext) {
+  const log = context.reply?.log ?? context.app.log
+  for (const error of execution.errors) {
+    const errorCode = error.extensions?.errorCode
+    log.info({ errorCode, graphqlError: error.message }, 'graphql error')
+  }
+  // The default formatter logs through ctx.app.log when there is no reply.
+  const quiet = { app: { log: log.child({}, { level: 'silent' }) } }
+  return mercurius.defaultErrorFormatter(execution,
+    quiet as unknown as mercurius.MercuriusContext)
+}
+
 export async function graphqlPlugin (app: FastifyInstance,
   opts: GraphqlPluginOptions): Promise<void> {
   const { tokens } = opts
@@ -81,6 +98,7 @@ export async function graphqlPlugin (app: FastifyInstance,
     path: '/v1/graphql/',
     graphiql: true,
     schema,
+    errorFormatter: formatErrors,
     context: (request): Omit<AuthContext, keyof mercurius.MercuriusContext> =>
       ({ authFailure: readAuthFailure(request, tokens) })
   })

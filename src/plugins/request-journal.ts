@@ -1,0 +1,148 @@
+// Records each request to Kraken's routes in the journal: who it was for
+// (supplier, external account), how it was answered (status, error codes
+// and attrs, dropped fields) and which injected faults it met.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Clock } from '../clock.js'
+import {
+  isKrakenPath, type Journal, type JournalEntry, type JournalError
+} from '../journal.js'
+import { UNDOCUMENTED_HEADER } from '../routes/kraken.js'
+
+// What one request has collected by the time it is answered.
+interface Note {
+  at: string
+  faults: string[]
+  outcome?: Pick<JournalEntry, 'code' | 'errors' | 'warnings'>
+}
+
+type Json = Record<string, unknown>
+
+const notes = new WeakMap<FastifyRequest, Note>()
+const MAX_ITEMS = 50
+const MAX_TEXT = 200
+const GRAPHQL_PATH = '/v1/graphql/'
+
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+const text = (v: unknown): string | null =>
+  typeof v === 'string' ? v.slice(0, MAX_TEXT) : null
+const pathOf = (url: string): string => url.split('?', 1)[0] ?? url
+
+export function noteFault (request: FastifyRequest, kind: string): void {
+  notes.get(request)?.faults.push(kind)
+}
+
+function readError (e: unknown): JournalError {
+  if (!isObject(e)) return { code: null, attr: null }
+  const ext = isObject(e.extensions) ? e.extensions : {}
+  const input = Array.isArray(ext.validationErrors) &&
+    isObject(ext.validationErrors[0])
+    ? ext.validationErrors[0].inputPath
+    : null
+  const path = Array.isArray(input) ? input : e.path
+  return {
+    code: text(e.code) ?? text(ext.errorCode),
+    attr: text(e.attr) ?? (Array.isArray(path) ? text(path.join('.')) : null)
+  }
+}
+
+// DRF's nested style and Kraken's own shapes put messages under the field
+// they concern, or an object with a code.
+function nestedErrors (value: Json | unknown[], prefix: string,
+  out: JournalError[], depth = 0): JournalError[] {
+  for (const [key, v] of Object.entries(value)) {
+    if (out.length >= MAX_ITEMS || depth > 8) break
+    if (prefix === '' && (key === 'detail' || key === 'code')) continue
+    const attr = text(prefix === '' ? key : `${prefix}.${key}`)
+    if (Array.isArray(v) && v.every(m => typeof m === 'string')) {
+      out.push({ code: null, attr })
+    } else if (isObject(v) && typeof v.code === 'string') {
+      out.push({ code: text(v.code), attr })
+    } else if (isObject(v) || Array.isArray(v)) {
+      nestedErrors(v, attr ?? '', out, depth + 1)
+    }
+  }
+  return out
+}
+
+function readOutcome (request: FastifyRequest, reply: FastifyReply,
+  payload: unknown): NonNullable<Note['outcome']> {
+  const header = reply.getHeader(UNDOCUMENTED_HEADER)
+  const warnings = typeof header === 'string'
+    ? header.split(', ').slice(0, MAX_ITEMS).map(w => w.slice(0, MAX_TEXT))
+    : []
+  const worthReading = reply.statusCode >= 400 ||
+    pathOf(request.url) === GRAPHQL_PATH
+  let body: unknown
+  const readable = typeof payload === 'string' || Buffer.isBuffer(payload)
+  if (worthReading && readable && payload.length < 1_000_000) {
+    try { body = JSON.parse(payload.toString()) } catch { body = undefined }
+  }
+  if (!isObject(body)) return { code: null, errors: [], warnings }
+  const errors = Array.isArray(body.errors)
+    ? body.errors.slice(0, MAX_ITEMS).map(readError)
+    : nestedErrors(body, '', [])
+  return { code: text(body.code), errors, warnings }
+}
+
+function pick (request: FastifyRequest, keys: string[]): string | null {
+  const body = request.body
+  const sources = [request.params, body, isObject(body) ? body.payload : null]
+  for (const source of sources) {
+    if (!isObject(source)) continue
+    for (const key of keys) {
+      if (typeof source[key] === 'string') return text(source[key])
+    }
+  }
+  return null
+}
+
+// The first field of the query names the operation; its arguments may hold
+// a key or password, so nothing else of the query is kept.
+function operationOf (request: FastifyRequest): string | null {
+  if (pathOf(request.url) !== GRAPHQL_PATH) return null
+  const from = isObject(request.body) ? request.body : request.query
+  const query = isObject(from) ? text(from.query) : null
+  return query?.match(/\{\s*(?:\w+\s*:\s*)?(\w+)/)?.[1] ?? null
+}
+
+// Records a request once it is answered, or dropped (status null).
+export function recordRequest (journal: Journal, request: FastifyRequest,
+  status: number | null, durationMs: number): void {
+  const note = notes.get(request)
+  if (note === undefined) return
+  notes.delete(request)
+  journal.record({
+    at: note.at,
+    requestId: request.id,
+    method: request.method,
+    path: text(pathOf(request.url)) ?? '',
+    route: request.routeOptions.url ?? null,
+    operation: operationOf(request),
+    supplier: pick(request, ['import_supplier_code', 'import_supplier']),
+    externalAccountNumber: pick(request,
+      ['external_account_number', 'external_identifier']),
+    status,
+    code: note.outcome?.code ?? null,
+    errors: note.outcome?.errors ?? [],
+    warnings: note.outcome?.warnings ?? [],
+    faults: note.faults,
+    durationMs: Math.round(durationMs)
+  })
+}
+
+export function installJournal (app: FastifyInstance, journal: Journal,
+  clock: Clock): void {
+  app.addHook('onRequest', async (request) => {
+    if (!isKrakenPath(pathOf(request.url))) return
+    notes.set(request, { at: clock.now().toISOString(), faults: [] })
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    const note = notes.get(request)
+    if (note !== undefined) note.outcome = readOutcome(request, reply, payload)
+    return payload
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    recordRequest(journal, request, reply.statusCode, reply.elapsedTime)
+  })
+}
