@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import {
   type FieldError, krakenResponse, validationFailed
@@ -6,6 +5,7 @@ import {
 import type { Seed } from '../seed/types.js'
 import type { ImportProcessRecord, Store } from '../store/types.js'
 import type { PayloadChecker } from '../validation/check-payload.js'
+import { createAccount } from './create-account.js'
 
 // The v1 account journey: validate, stage, process. Pure domain: no HTTP.
 
@@ -127,13 +127,6 @@ export function createAccountImport (deps: AccountImportDeps) {
     }
   }
 
-  function allocateAccountNumber (): string {
-    for (;;) {
-      const candidate = 'A-' + randomBytes(4).toString('hex').toUpperCase()
-      if (!store.hasAccountNumber(candidate)) return candidate
-    }
-  }
-
   function checkOperationsTeam (supplierCode: string, team: unknown):
   FieldError[] {
     const supplier = store.findSupplier(supplierCode)
@@ -196,8 +189,8 @@ export function createAccountImport (deps: AccountImportDeps) {
       })
     }
 
-    const number = allocateAccountNumber()
-    store.markImported(supplier, ext, number, clock.now().toISOString())
+    const number = createAccount(store, supplier, ext, process.payloadJson,
+      clock.now().toISOString())
     return {
       warnings: checked.warnings,
       body: {

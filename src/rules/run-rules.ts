@@ -38,6 +38,11 @@ export function createRuleSet (rules: Rule[]): RuleSet {
   function run (visits: Visit[], fieldErrors: FieldError[],
     ctx: RuleContext): FieldError[] {
     const found: FieldError[] = []
+    const account = visits.find(v => v.component === 'EnergyAccount')
+    const runCtx: RuleContext = {
+      ...ctx,
+      account: (account?.data as Record<string, unknown> | undefined) ?? null
+    }
     for (const visit of visits) {
       const owner = visit.data as Record<string, unknown>
       for (const rule of byComponent.get(visit.component) ?? []) {
@@ -47,7 +52,7 @@ export function createRuleSet (rules: Rule[]): RuleSet {
         if (hasErrorsAt(fieldErrors, base)) continue
         const value = rule.field === null ? owner : valueAt(owner, rule.field)
         if (rule.field !== null && value === undefined) continue
-        for (const finding of rule.check(value, owner, ctx)) {
+        for (const finding of rule.check(value, owner, runCtx)) {
           const attr = finding.at !== undefined
             ? joinAttr(base, finding.at)
             : rule.field === null

@@ -17,6 +17,9 @@ export interface RuleContext {
   clock: Clock
   // For rules about Kraken's own state (account exists, reference in use).
   store: Store
+  // The account payload being checked, when there is one: a rule about
+  // other accounts must not count this account's own earlier import.
+  account?: Record<string, unknown> | null
 }
 
 export interface Rule {

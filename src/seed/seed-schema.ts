@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv'
 import {
-  FUELS, MARKET_PARTICIPANT_ROLES, SUPPLIER_STATUSES, type Seed
+  AGENT_ROLES, FUELS, MARKET_PARTICIPANT_ROLES, SUPPLIER_STATUSES, type Seed
 } from './types.js'
 
 // What makes a seed valid: a JSON Schema for shapes and formats, then the
@@ -16,7 +16,8 @@ export const PATTERN_HINTS: Record<string, string> = {
     'or hyphens)',
   '^[A-Z0-9]{3,4}$': 'must be 3 or 4 capital letters or digits',
   '^[0-9]{5}$': 'must be five digits',
-  '^[0-9]{2}$': 'must be two digits'
+  '^[0-9]{2}$': 'must be two digits',
+  '^[0-9]+(\\.[0-9]{1,2})?$': 'must be an amount in pounds, like 5.00'
 }
 
 export const DATE_TIME_HINT =
@@ -41,13 +42,18 @@ const noSpaces = patterned('^\\S+$')
 const listOf = (items: object) => ({ type: 'array', items })
 const fuel = { type: 'string', enum: FUELS }
 
-// Every field is required: a seed spells out all it means.
-function record (properties: Record<string, object>): object {
+const flag = { type: 'boolean' }
+const day = { type: 'integer', minimum: 1, maximum: 31 }
+
+// Every field is required, so a seed spells out all it means, except the
+// optional ones a later version added, which take a documented default.
+function record (properties: Record<string, object>,
+  optional: Record<string, object> = {}): object {
   return {
     type: 'object',
     additionalProperties: false,
     required: Object.keys(properties),
-    properties
+    properties: { ...properties, ...optional }
   }
 }
 
@@ -71,6 +77,13 @@ export const seedSchema = record({
       bucket: patterned('^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$'),
       autoAllocatedOperationsTeam: { type: ['string', 'null'], minLength: 1 },
       checkDocumentPathsExist: { type: 'boolean' }
+    }, {
+      sendRegistrationFlows: flag,
+      enforceBusinessContractsExist: flag,
+      linkAccountToBusinessWithContract: flag,
+      createNewPortfolios: flag,
+      skipPropertyCreation: flag,
+      skipSupplyPointCreation: flag
     })),
     minItems: 1
   },
@@ -93,8 +106,46 @@ export const seedSchema = record({
     fuel,
     role: { type: 'string', enum: MARKET_PARTICIPANT_ROLES }
   })),
-  psrIndustryCodes: listOf(record({ fuel, code: patterned('^[0-9]{2}$') })),
-  timePatternRegimes: listOf(patterned('^[0-9]{5}$'))
+  psrIndustryCodes: listOf(record({
+    fuel,
+    code: patterned('^[0-9]{2}$'),
+    description: text,
+    temporary: flag
+  })),
+  timePatternRegimes: listOf(patterned('^[0-9]{5}$')),
+  ledgerCodes: listOf(noSpaces),
+  contributionSchemes: listOf(noSpaces),
+  agentContracts: listOf(record({
+    role: { type: 'string', enum: AGENT_ROLES },
+    mpid: patterned('^[A-Z0-9]{3,4}$'),
+    contractReference: text,
+    serviceReference: text,
+    serviceLevelReference: text
+  })),
+  paymentPlanStrategies: listOf(noSpaces),
+  standalonePaymentRequestMethods: listOf(noSpaces),
+  affiliateOrganisations: listOf(text),
+  partnerOrganisations: listOf(text),
+  internalEmailAddresses: listOf(patterned('^[^@\\s]+@[^@\\s]+$')),
+  complaints: record({
+    types: listOf(record({ type: noSpaces, subtypes: listOf(noSpaces) })),
+    officialOrganisations: listOf(record({
+      name: noSpaces, statuses: listOf(noSpaces)
+    })),
+    sources: listOf(noSpaces)
+  }),
+  settings: record({
+    consentsEnabled: flag,
+    managedAccountsAllowed: flag,
+    caisReferencesSupported: flag,
+    billingDocumentIdentifiersEnabled: flag,
+    paymentDayMin: day,
+    paymentDayMax: day,
+    minimumFixedPaymentAmount: patterned('^[0-9]+(\\.[0-9]{1,2})?$'),
+    maxActiveDeposits: { type: 'integer', minimum: 0 },
+    exclusiveRoles: listOf(noSpaces),
+    requiredCustomerDetailNamespaces: listOf(noSpaces)
+  })
 })
 
 export function compileSeedSchema (): ValidateFunction<Seed> {
@@ -198,7 +249,21 @@ export function checkSeedReferences (seed: Seed): string[] {
     ...findRepeats(seed.psrIndustryCodes, ({ fuel, code }) => `${fuel} ${code}`,
       index => `psrIndustryCodes[${index}]`,
       ({ fuel, code }) => `${fuel} code ${code}`),
-    ...findRepeatedNames(seed.timePatternRegimes, 'timePatternRegimes')
+    ...findRepeatedNames(seed.timePatternRegimes, 'timePatternRegimes'),
+    ...findRepeatedNames(seed.ledgerCodes, 'ledgerCodes'),
+    ...findRepeatedNames(seed.paymentPlanStrategies, 'paymentPlanStrategies'),
+    ...findRepeatedNames(seed.affiliateOrganisations,
+      'affiliateOrganisations'),
+    ...findRepeatedNames(seed.partnerOrganisations, 'partnerOrganisations'),
+    ...findRepeats(seed.complaints.types, entry => entry.type,
+      index => `complaints.types[${index}].type`),
+    ...findRepeats(seed.complaints.officialOrganisations, entry => entry.name,
+      index => `complaints.officialOrganisations[${index}].name`)
   )
+  const { paymentDayMin, paymentDayMax } = seed.settings
+  if (paymentDayMin > paymentDayMax) {
+    problems.push('settings.paymentDayMax: must not be before ' +
+      'settings.paymentDayMin')
+  }
   return problems
 }

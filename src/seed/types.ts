@@ -27,6 +27,16 @@ export interface SeedImportSupplier {
   // the caller must name one in each process request.
   autoAllocatedOperationsTeam: string | null
   checkDocumentPathsExist: boolean
+  // Import configuration flags; absent means Kraken's default (the first
+  // true, the others false).
+  sendRegistrationFlows?: boolean
+  enforceBusinessContractsExist?: boolean
+  linkAccountToBusinessWithContract?: boolean
+  createNewPortfolios?: boolean
+  // Kraken's "Skip property creation" and "Skip supply point creation"
+  // import settings; absent means false.
+  skipPropertyCreation?: boolean
+  skipSupplyPointCreation?: boolean
 }
 
 export interface SeedOperationsTeam {
@@ -76,10 +86,62 @@ export interface SeedMarketParticipant {
   role: MarketParticipantRole
 }
 
-// Priority Services Register category codes (DTC data item J1699).
+// Priority Services Register category codes (DTC data item J1699). A
+// temporary need must be given an end date.
 export interface SeedPsrIndustryCode {
   fuel: Fuel
   code: string
+  description: string
+  temporary: boolean
+}
+
+export interface SeedComplaintType {
+  type: string
+  subtypes: string[]
+}
+
+export interface SeedOfficialComplaintOrganisation {
+  name: string
+  statuses: string[]
+}
+
+export interface SeedComplaints {
+  types: SeedComplaintType[]
+  officialOrganisations: SeedOfficialComplaintOrganisation[]
+  // Channels a complaint contact may arrive through.
+  sources: string[]
+}
+
+// A meter point agent's contract with the supplier, as Kraken holds it:
+// an electricity meter point names it by its references.
+export type AgentRole = 'DATA_COLLECTOR' | 'DATA_AGGREGATOR' |
+  'METER_OPERATOR'
+
+export const AGENT_ROLES: readonly AgentRole[] =
+  ['DATA_COLLECTOR', 'DATA_AGGREGATOR', 'METER_OPERATOR']
+
+export interface SeedAgentContract {
+  role: AgentRole
+  mpid: string
+  contractReference: string
+  serviceReference: string
+  serviceLevelReference: string
+}
+
+// Instance-wide switches and limits that the business rules read.
+export interface SeedSettings {
+  consentsEnabled: boolean
+  managedAccountsAllowed: boolean
+  caisReferencesSupported: boolean
+  billingDocumentIdentifiersEnabled: boolean
+  paymentDayMin: number
+  paymentDayMax: number
+  // Pounds, as a decimal string: the least a fixed payment schedule takes.
+  minimumFixedPaymentAmount: string
+  maxActiveDeposits: number
+  // Roles a customer may only hold on their own.
+  exclusiveRoles: string[]
+  requiredCustomerDetailNamespaces: string[]
 }
 
 export interface Seed {
@@ -95,4 +157,14 @@ export interface Seed {
   marketParticipants: SeedMarketParticipant[]
   psrIndustryCodes: SeedPsrIndustryCode[]
   timePatternRegimes: string[]
+  ledgerCodes: string[]
+  contributionSchemes: string[]
+  agentContracts: SeedAgentContract[]
+  paymentPlanStrategies: string[]
+  standalonePaymentRequestMethods: string[]
+  affiliateOrganisations: string[]
+  partnerOrganisations: string[]
+  internalEmailAddresses: string[]
+  complaints: SeedComplaints
+  settings: SeedSettings
 }

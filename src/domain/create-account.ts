@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto'
+import {
+  CAIS_NAMESPACE, referenceKey
+} from '../rules/account/imported.js'
+import type { AccountRecord, Store } from '../store/types.js'
+
+// Turning a staged import process into a Kraken account, shared by v1
+// processing and v2 scheduled imports.
+
+export function allocateAccountNumber (store: Store): string {
+  for (;;) {
+    const candidate = 'A-' + randomBytes(4).toString('hex').toUpperCase()
+    if (!store.hasAccountNumber(candidate)) return candidate
+  }
+}
+
+interface Claimable {
+  references?: Array<{ namespace?: unknown, value?: unknown }>
+  debts?: Array<{ cais_reference?: unknown }>
+}
+
+// Values that must stay unique across accounts become the account's from
+// the moment it exists, so later payloads that reuse them are refused.
+function referenceClaims (payload: Claimable, accountNumber: string,
+  at: string): AccountRecord[] {
+  const keys = new Set<string>()
+  for (const ref of payload.references ?? []) {
+    if (typeof ref.namespace === 'string' && typeof ref.value === 'string') {
+      keys.add(referenceKey(ref.namespace, ref.value))
+    }
+  }
+  for (const debt of payload.debts ?? []) {
+    if (typeof debt.cais_reference === 'string' && debt.cais_reference !== '') {
+      keys.add(referenceKey(CAIS_NAMESPACE, debt.cais_reference))
+    }
+  }
+  return [...keys].map(key => ({
+    kind: 'reference',
+    accountNumber,
+    key,
+    json: '{}',
+    createdAt: at
+  }))
+}
+
+export function createAccount (store: Store, supplierCode: string,
+  externalAccountNumber: string, payloadJson: string, at: string): string {
+  const number = allocateAccountNumber(store)
+  store.markImported(supplierCode, externalAccountNumber, number, at)
+  store.addAccountRecords(referenceClaims(
+    JSON.parse(payloadJson) as Claimable, number, at))
+  return number
+}

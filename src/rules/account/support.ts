@@ -1,0 +1,175 @@
+import { DateTime } from 'luxon'
+import type { SeedImportSupplier } from '../../seed/types.js'
+import { parseDateTime } from '../../validation/temporal.js'
+import type { Rule, RuleContext, RuleFinding } from '../types.js'
+
+// Readers shared by the account rules. Field validation has shaped what
+// the rules see, so these only guard against what it leaves open (absent
+// or null fields, and the undocumented parts a few rules read).
+
+export type Obj = Record<string, unknown>
+
+export const NON_FIELD = 'non_field_errors'
+
+// Kraken GB reads naive datetimes and "today" in the market's timezone.
+const ZONE = 'Europe/London'
+
+export function isObj (value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// A list's entries, anything but an object read as an empty one so that
+// indexes still match the payload's.
+export function list (value: unknown): Obj[] {
+  if (!Array.isArray(value)) return []
+  return value.map(item => isObj(item) ? item : {})
+}
+
+// A string field, or undefined when it is absent, null or blank.
+export function text (owner: Obj, key: string): string | undefined {
+  const value = owner[key]
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+}
+
+// Whether a field was given at all: present, not null, not blank, and not
+// an empty list.
+export function given (owner: Obj, key: string): boolean {
+  const value = owner[key]
+  if (value === undefined || value === null) return false
+  if (typeof value === 'string') return value.trim() !== ''
+  if (Array.isArray(value)) return value.length > 0
+  return true
+}
+
+export function found (code: string, detail: string,
+  at?: string): RuleFinding {
+  return at === undefined ? { code, detail } : { code, detail, at }
+}
+
+type ObjectCheck = (owner: Obj, ctx: RuleContext) => RuleFinding[]
+type FieldCheck = (value: unknown, owner: Obj, ctx: RuleContext) =>
+RuleFinding[]
+
+export function objectRule (component: string, codes: string[],
+  check: ObjectCheck): Rule {
+  return {
+    component,
+    field: null,
+    codes,
+    check: (_value, owner, ctx) => check(owner, ctx)
+  }
+}
+
+export function fieldRule (component: string, field: string,
+  codes: string[], check: FieldCheck): Rule {
+  return { component, field, codes, check }
+}
+
+// A rule on a field holding a list or a nested object: DRF reports what
+// such a field's validators find under the field's own non_field_errors.
+export function nestedFieldRule (component: string, field: string,
+  codes: string[], check: FieldCheck): Rule {
+  return fieldRule(component, field, codes, (value, owner, ctx) =>
+    check(value, owner, ctx).map(f => ({ ...f, at: f.at ?? NON_FIELD })))
+}
+
+// Today's date in the market, as YYYY-MM-DD, on the mock's clock.
+export function today (ctx: RuleContext): string {
+  return DateTime.fromJSDate(ctx.clock.now(), { zone: ZONE })
+    .toISODate() ?? ''
+}
+
+// A datetime field as epoch milliseconds; undefined when absent.
+export function instant (value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined
+  const parsed = parseDateTime(value, ZONE)
+  return parsed.ok ? parsed.instant.getTime() : undefined
+}
+
+// A date field (YYYY-MM-DD compares correctly as text); undefined when
+// absent or null.
+export function date (owner: Obj, key: string): string | undefined {
+  const value = owner[key]
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+export function addDays (day: string, days: number): string {
+  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days })
+    .toISODate() ?? day
+}
+
+const SCALE = 10
+// Decimal amounts as integers in units of 10^-10, so sums are exact.
+export function amount (value: unknown): bigint | undefined {
+  const textValue = typeof value === 'number' ? String(value) : value
+  if (typeof textValue !== 'string') return undefined
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(textValue.trim())
+  if (match === null || (match[2] === '' && (match[3] ?? '') === '')) {
+    return undefined
+  }
+  const fraction = (match[3] ?? '').slice(0, SCALE).padEnd(SCALE, '0')
+  const whole = BigInt((match[2] ?? '') + fraction)
+  return match[1] === '-' ? -whole : whole
+}
+
+export function formatAmount (scaled: bigint): string {
+  const negative = scaled < 0n
+  const digits = (negative ? -scaled : scaled).toString()
+    .padStart(SCALE + 1, '0')
+  const whole = digits.slice(0, -SCALE)
+  const fraction = digits.slice(-SCALE).replace(/0+$/, '').padEnd(2, '0')
+  return `${negative ? '-' : ''}${whole}.${fraction}`
+}
+
+export function supplierOf (owner: Obj, ctx: RuleContext):
+SeedImportSupplier | undefined {
+  const code = owner.import_supplier
+  return typeof code === 'string' ? ctx.store.findSupplier(code) : undefined
+}
+
+// Kraken's defaults for the import configuration flags a seed may leave
+// out.
+export function sendsRegistrationFlows (owner: Obj,
+  ctx: RuleContext): boolean {
+  return supplierOf(owner, ctx)?.sendRegistrationFlows ?? true
+}
+
+export function accountType (account: Obj): string {
+  if (account.is_managed === true) return 'MANAGED'
+  if (account.is_portfolio_lead === true) return 'PORTFOLIO_LEAD'
+  return text(account, 'account_type') ?? 'DOMESTIC'
+}
+
+export function isDomestic (account: Obj): boolean {
+  return accountType(account).startsWith('DOMESTIC')
+}
+
+export function isBusiness (account: Obj): boolean {
+  return accountType(account).startsWith('BUSINESS')
+}
+
+// An account for whoever lives at the supply address, name unknown.
+export function isOccupierAccount (account: Obj): boolean {
+  return account.unknown_occupier === true ||
+    accountType(account).endsWith('_OCCUPIER')
+}
+
+// Every meter point of the account, with its path from the account.
+export function meterPoints (account: Obj): Array<[Obj, string]> {
+  return list(account.supply_addresses).flatMap((address, a) =>
+    list(address.meter_points).map((point, p): [Obj, string] =>
+      [point, `supply_addresses.${a}.meter_points.${p}`]))
+}
+
+// Index of the first entry whose key repeats an earlier one.
+export function firstRepeat<T> (items: T[],
+  keyOf: (item: T) => string | undefined): number {
+  const seen = new Set<string>()
+  for (const [index, item] of items.entries()) {
+    const key = keyOf(item)
+    if (key === undefined) continue
+    if (seen.has(key)) return index
+    seen.add(key)
+  }
+  return -1
+}
