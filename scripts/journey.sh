@@ -102,6 +102,12 @@ account() {
     const p = structuredClone(op.request.examples.ExamplePayload)
     p.import_supplier = "TENTACLE_ENERGY"
     p.external_account_number = ext
+    // The published example is a few years old: its dunning path would
+    // start in the past (date_in_past), and its account reference would
+    // clash with the one a previous run imported (reference_already_exists).
+    const soon = new Date(Date.now() + 30 * 86400000)
+    p.dunning_path.start_date = soon.toISOString().slice(0, 10)
+    p.references[0].value = ext
     new Function("p", edit || "")(p)
     process.stdout.write(JSON.stringify(p))
   ' "$operations" "$2" "${3:-}" >"$1" \

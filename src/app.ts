@@ -6,11 +6,19 @@ import type { Config } from './config.js'
 import {
   type AccountImport, createAccountImport
 } from './domain/account-import.js'
+import {
+  createScheduledImports, type ScheduledImports, startTicking
+} from './domain/scheduled-imports.js'
+import { createFaults, type Faults } from './faults.js'
 import { graphqlPlugin } from './graphql/plugin.js'
+import { createJournal, type Journal } from './journal.js'
 import { loggerOptions } from './logger.js'
 import { markets } from './market/gb.js'
 import { installErrorHandling } from './plugins/errors.js'
+import { installFaults } from './plugins/fault-injection.js'
 import { installJsonBody } from './plugins/json-body.js'
+import { installOpenApi } from './plugins/openapi.js'
+import { installJournal } from './plugins/request-journal.js'
 import { mockRoutes } from './routes/mock/index.js'
 import { krakenRoutes } from './routes/kraken.js'
 import { createRuleSet } from './rules/run-rules.js'
@@ -36,7 +44,10 @@ declare module 'fastify' {
     schemas: SchemaValidator
     payloads: PayloadChecker
     accounts: AccountImport
+    scheduledImports: ScheduledImports
     readiness: { ready: boolean }
+    journal: Journal
+    faults: Faults
   }
 }
 
@@ -94,14 +105,37 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   app.decorate('payloads', payloads)
   app.decorate('accounts',
     createAccountImport({ store, clock, seed, payloads }))
+  app.decorate('scheduledImports', createScheduledImports({
+    store, clock, payloads, timezone: market.timezone
+  }))
   app.decorate('readiness', { ready: false })
+  const journal = createJournal(config.journalSize, store.journal)
+  const faults = createFaults({
+    processConcurrencyLimit: config.processConcurrencyLimit
+  })
+  app.decorate('journal', journal)
+  app.decorate('faults', faults)
 
+  // v2 tasks also move on every v2 request; the timer covers quiet times.
+  let stopTicking = (): void => {}
+  app.addHook('onReady', async () => {
+    stopTicking = startTicking(app.scheduledImports, 1000,
+      (err) => app.log.error({ err }, 'scheduled import tick failed'))
+  })
+  app.addHook('onClose', async () => stopTicking())
   app.addHook('onClose', async () => store.close())
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
-  installErrorHandling(app, { bodyLimit: config.bodyLimitBytes })
+  installErrorHandling(app, {
+    bodyLimit: config.bodyLimitBytes, errorStyle: config.errorStyle
+  })
   installJsonBody(app)
+  // Before any route: the journal, faults and the served document must
+  // see every route, GraphQL's included.
+  installJournal(app, journal, clock)
+  installFaults(app, faults, journal)
+  await installOpenApi(app, { schemasDir: market.schemasDir })
 
   await app.register(graphqlPlugin, { tokens })
   await app.register(krakenRoutes)
@@ -113,7 +147,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
 // as the rest; the mock reports ready only after this.
 export function warmUp (app: FastifyInstance): void {
   for (const component of ['EnergyAccount', 'ValidateAccount',
-    'ProcessAccountImportProcess']) {
+    'ProcessAccountImportProcess', 'ScheduleAccountCreation']) {
     app.schemas.validate(component, {})
   }
   app.readiness.ready = true

@@ -94,6 +94,15 @@ export function loadConfig (env: Env = process.env): Config {
     ? fromRoot('seed', 'default.json')
     : env.MOCK_SEED_FILE
 
+  const dataDir = env.MOCK_DATA_DIR === undefined || env.MOCK_DATA_DIR === ''
+    ? undefined
+    : env.MOCK_DATA_DIR
+  const persistJournal = readBoolean(env, 'MOCK_PERSIST_JOURNAL', false)
+  if (persistJournal && dataDir === undefined) {
+    throw new ConfigError('MOCK_PERSIST_JOURNAL needs MOCK_DATA_DIR: the ' +
+      'journal is kept in the data directory\'s database')
+  }
+
   return {
     port: readInt(env, 'PORT', 8080, 0, 65535),
     host,
@@ -111,10 +120,8 @@ export function loadConfig (env: Env = process.env): Config {
       ['warn', 'reject'] as const),
     apiKey: readSecret(env, 'MOCK_API_KEY'),
     secretKey: readSecret(env, 'MOCK_ORGANISATION_SECRET_KEY'),
-    dataDir: env.MOCK_DATA_DIR === undefined || env.MOCK_DATA_DIR === ''
-      ? undefined
-      : env.MOCK_DATA_DIR,
-    persistJournal: readBoolean(env, 'MOCK_PERSIST_JOURNAL', false),
+    dataDir,
+    persistJournal,
     journalSize: readInt(env, 'MOCK_JOURNAL_SIZE', 1000, 0, 1_000_000),
     adminToken: readSecret(env, 'MOCK_ADMIN_TOKEN'),
     adminAuth: readChoice(env, 'MOCK_ADMIN_AUTH', 'auto',

@@ -50,6 +50,14 @@ export function validationFailed (code: string, detail: string,
   return new MockError('MOCK_ERR_VALIDATION', 400, { detail, code, errors })
 }
 
+// The post-import endpoints answer 404 when the account they name is not
+// there; the contract gives that 404 no body, so it keeps the envelope.
+export function importedAccountNotFound (code: string, detail: string,
+  errors: FieldError[]): MockError {
+  return new MockError('MOCK_ERR_ACCOUNT_NOT_FOUND', 404,
+    { detail, code, errors })
+}
+
 export function routeNotFound (): MockError {
   return new MockError('MOCK_ERR_NOT_FOUND', 404, {
     detail: 'Not found.',
@@ -89,6 +97,71 @@ export function throttled (detail: string): MockError {
   return new MockError('MOCK_ERR_THROTTLED', 429, {
     detail,
     code: 'throttled'
+  })
+}
+
+// Injected faults: Kraken's documented failure answers, on demand.
+export function paymentVendorFailure (retryable: boolean,
+  echoed: Record<string, string>): MockError {
+  const errorDetail = retryable
+    ? 'The payment vendor could not be reached. Retry the request as it is.'
+    : 'The payment vendor kept failing to confirm the instruction. Do not ' +
+      'retry the request as it is.'
+  return new MockError('MOCK_ERR_PAYMENT_VENDOR', retryable ? 500 : 400,
+    { error_detail: errorDetail, ...echoed })
+}
+
+// GraphQL failures answer 200 with Kraken's code in `extensions`.
+export function graphqlTooManyRequests (): MockError {
+  return new MockError('MOCK_ERR_GRAPHQL_THROTTLED', 200, {
+    data: null,
+    errors: [{
+      message: 'Too many requests.',
+      extensions: {
+        errorType: 'TOO_MANY_REQUESTS',
+        errorCode: 'KT-CT-1199',
+        errorDescription: 'Too many requests were made. Wait, then try again.'
+      }
+    }]
+  })
+}
+
+// The mock's control API (/_mock/) answers in the same envelopes.
+export function controlRequestInvalid (errors: FieldError[]): MockError {
+  return new MockError('MOCK_ERR_CONTROL_INVALID', 400, {
+    detail: 'The control request is not valid.',
+    code: 'invalid_control_request',
+    errors
+  })
+}
+
+export function controlNotFound (detail: string): MockError {
+  return new MockError('MOCK_ERR_CONTROL_NOT_FOUND', 404,
+    { detail, code: 'not_found' })
+}
+
+export function adminTokenMissing (): MockError {
+  return new MockError('MOCK_ERR_ADMIN_TOKEN_MISSING', 401, {
+    detail: 'The control API needs the admin token in the ' +
+      'x-mock-admin-token header.',
+    code: 'admin_token_missing'
+  })
+}
+
+export function adminTokenInvalid (): MockError {
+  return new MockError('MOCK_ERR_ADMIN_TOKEN_INVALID', 403, {
+    detail: 'The admin token in x-mock-admin-token is not valid.',
+    code: 'admin_token_invalid'
+  })
+}
+
+export function adminTokenNotConfigured (): MockError {
+  return new MockError('MOCK_ERR_ADMIN_TOKEN_UNSET', 403, {
+    detail: 'The control API needs an admin token here, and none is set. ' +
+      'Start the mock with MOCK_ADMIN_TOKEN (8 characters or more) and ' +
+      'send it in the x-mock-admin-token header, or set ' +
+      'MOCK_ADMIN_AUTH=off on a trusted network.',
+    code: 'admin_token_not_configured'
   })
 }
 

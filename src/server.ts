@@ -5,21 +5,27 @@ import { loadSeed, SeedError } from './seed/load-seed.js'
 import { applySeedOverrides } from './seed/overrides.js'
 
 // Process entry: read configuration, load the seed, listen, close gracefully.
+// A configuration, seed or data-directory problem stops the process with a
+// one-line message rather than a stack trace.
+function stopOnSetupError (err: unknown): never {
+  if (err instanceof ConfigError || err instanceof SeedError) {
+    process.stderr.write(`kraken-data-import-mock: ${err.message}\n`)
+    process.exit(1)
+  }
+  throw err
+}
+
 async function main (): Promise<void> {
+  let app
   let config
-  let seed
   try {
     config = loadConfig()
-    seed = applySeedOverrides(loadSeed(config.seedFile), config)
+    const seed = applySeedOverrides(loadSeed(config.seedFile), config)
+    app = await buildApp({ config, seed })
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof SeedError) {
-      process.stderr.write(`kraken-data-import-mock: ${err.message}\n`)
-      process.exit(1)
-    }
-    throw err
+    stopOnSetupError(err)
   }
 
-  const app = await buildApp({ config, seed })
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err !== undefined) app.log.error({ err }, 'closing after an error')
     else app.log.info({ signal }, 'closing')
