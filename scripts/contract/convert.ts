@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto'
+import { COMPILED_FILE } from '../../src/validation/schema-validator.js'
+import { compileValidators } from './compile-validators.js'
 import { convertSchema, type Json, type SchemaNode } from './convert-schema.js'
 
 // Reads an OpenAPI 3.0 contract (already parsed) and returns the files of
 // schemas/<market>/ by relative path: one JSON Schema per component, the
-// operations (paths, statuses, examples) and the x-validators catalogue.
+// operations (paths, statuses, examples), the x-validators catalogue and
+// the components compiled ahead of time (validators.cjs).
 
 interface RuleEntry { schema: string, field: string | null, codes: string[] }
 
@@ -81,6 +84,12 @@ export function convertContract (contract: unknown): Map<string, string> {
     const withId = { $id: `${name}.json`, 'x-component': name, ...converted }
     files.set(`components/${name}.json`, stable(withId))
   }
+
+  const componentFiles = new Map<string, string>()
+  for (const [file, content] of files) {
+    componentFiles.set(file.slice('components/'.length), content)
+  }
+  files.set(COMPILED_FILE, compileValidators(componentFiles))
 
   const operations: Json[] = []
   const paths = doc.paths as Record<string, SchemaNode>

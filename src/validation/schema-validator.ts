@@ -1,9 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { Ajv, type ValidateFunction } from 'ajv'
+import type * as AjvModule from 'ajv'
+import type { ErrorObject, Options } from 'ajv'
 import type { FieldError } from '../errors.js'
 import { coerceLikeDrf } from './coerce.js'
-import { addKeywords, type ReferenceLookup, type Visit } from './keywords.js'
+import {
+  addKeywords, createKeywordRuntime, type KeywordRuntime, type ReferenceLookup,
+  type Visit
+} from './keywords.js'
 import { joinAttr, pointerToAttr, translateErrors } from './translate.js'
 
 export interface SchemaOutcome {
@@ -25,40 +30,86 @@ export interface SchemaValidatorOptions {
   references: ReferenceLookup
 }
 
+// The same options compile in memory and for validators.cjs.
+export const AJV_OPTIONS: Options = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  allowUnionTypes: true
+}
+
+// validators.cjs, written by `npm run schemas` beside the components it was
+// compiled from: a function of the keyword runtime returning one validate
+// function per component.
+export const COMPILED_FILE = 'validators.cjs'
+
+export interface Validate {
+  (data: unknown): boolean
+  errors?: ErrorObject[] | null
+}
+type Lookup = (component: string) => Validate | undefined
+
+const require = createRequire(import.meta.url)
+
+function componentFiles (dir: string): string[] {
+  const componentsDir = join(dir, 'components')
+  return readdirSync(componentsDir).filter(f => f.endsWith('.json')).sort()
+    .map(f => join(componentsDir, f))
+}
+
+// Without a compiled file (a schema directory made by hand, say), compile
+// in memory, each component on first use.
+function compileInMemory (dir: string, rt: KeywordRuntime):
+{ names: Set<string>, lookup: Lookup } {
+  const { Ajv } = require('ajv') as typeof AjvModule
+  const ajv = new Ajv(AJV_OPTIONS)
+  addKeywords(ajv, rt)
+  const names = new Set<string>()
+  for (const file of componentFiles(dir)) {
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { $id: string }
+    ajv.addSchema(schema)
+    names.add(schema.$id.slice(0, -'.json'.length))
+  }
+  return {
+    names,
+    lookup: (component) => names.has(component)
+      ? ajv.getSchema(`${component}.json`) as Validate
+      : undefined
+  }
+}
+
+function loadValidators (dir: string, rt: KeywordRuntime):
+{ names: Set<string>, lookup: Lookup } {
+  const file = join(dir, COMPILED_FILE)
+  if (!existsSync(file)) return compileInMemory(dir, rt)
+  const create = require(file) as (rt: KeywordRuntime) =>
+  Record<string, Validate>
+  const validators = create(rt)
+  return {
+    names: new Set(Object.keys(validators)),
+    lookup: (component) => validators[component]
+  }
+}
+
 export function createSchemaValidator (
   options: SchemaValidatorOptions): SchemaValidator {
   let visits: Visit[] = []
-  const ajv = new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-    allowUnionTypes: true
-  })
-  addKeywords(ajv, {
+  const rt = createKeywordRuntime({
     timezone: options.timezone,
     references: options.references,
-    onVisit: (visit) => visits.push(visit)
-  })
-
-  const componentsDir = join(options.dir, 'components')
-  const names = new Set<string>()
-  for (const file of readdirSync(componentsDir).sort()) {
-    if (!file.endsWith('.json')) continue
-    ajv.addSchema(JSON.parse(readFileSync(join(componentsDir, file), 'utf8')))
-    names.add(file.slice(0, -'.json'.length))
-  }
-
-  const compiled = new Map<string, ValidateFunction>()
-  function validatorFor (component: string): ValidateFunction {
-    let fn = compiled.get(component)
-    if (fn === undefined) {
-      const found = ajv.getSchema(`${component}.json`)
-      if (found === undefined) throw new Error(`unknown schema ${component}`)
-      fn = found
-      compiled.set(component, fn)
+    // The visit is the runtime's own fresh object: rewrite its path in place.
+    onVisit: (visit) => {
+      visit.path = pointerToAttr(visit.path)
+      visits.push(visit)
     }
+  })
+  const { names, lookup } = loadValidators(options.dir, rt)
+
+  function validatorFor (component: string): Validate {
+    const fn = lookup(component)
+    if (fn === undefined) throw new Error(`unknown schema ${component}`)
     return fn
   }
 
@@ -73,9 +124,8 @@ export function createSchemaValidator (
         visits = []
         fn(data)
       }
-      const found = visits.map(v => ({ ...v, path: pointerToAttr(v.path) }))
       const { errors, undocumented } = translateErrors(fn.errors ?? [])
-      return { errors, undocumented, visits: found }
+      return { errors, undocumented, visits }
     }
   }
 }

@@ -7,6 +7,8 @@ import type { FieldError } from '../errors.js'
 
 export function pointerToAttr (pointer: string): string {
   if (pointer === '') return ''
+  // Every visited object passes through here; escapes are rare.
+  if (!pointer.includes('~')) return pointer.slice(1).replaceAll('/', '.')
   return pointer.slice(1).split('/')
     .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .join('.')
