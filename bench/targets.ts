@@ -1,0 +1,81 @@
+import type { Comparison } from './compare.js'
+import type { JourneyResult } from './scenarios-http.js'
+import type { StartupComparison } from './scenarios-start.js'
+import type { StoreResult, StoreUnavailable } from './scenarios-store.js'
+import type { SoakResult } from './soak.js'
+
+// The issue's targets, checked against one run's results. Ratios hold on any
+// machine; the absolute ones were set for the 2-core reference machine.
+
+export interface Results {
+  startup?: StartupComparison
+  validate?: Record<string, Comparison>
+  journey?: JourneyResult
+  token?: Comparison
+  afterLoad?: { mockRssMb: number, baselineRssMb: number }
+  memoryStore?: StoreResult | StoreUnavailable
+  persistentStore?: StoreResult | StoreUnavailable
+  soak?: SoakResult
+}
+
+export interface Verdict {
+  target: string
+  value: string
+  met: boolean | null
+}
+
+const FULL_COHORT = 100_000
+
+function check (target: string, value: number | null | undefined,
+  unit: string, ok: (v: number) => boolean, note = ''): Verdict {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return { target, value: `not measured${note}`, met: null }
+  }
+  const shown = unit === 'x' ? value.toFixed(2) : Math.round(value).toString()
+  const suffix = unit === 'x' ? '' : ` ${unit}`
+  return { target, value: `${shown}${suffix}${note}`, met: ok(value) }
+}
+
+function stored (result: StoreResult | StoreUnavailable | undefined):
+StoreResult | undefined {
+  return result !== undefined && 'accounts' in result ? result : undefined
+}
+
+export function verdicts (r: Results): Verdict[] {
+  const out: Verdict[] = []
+  for (const [name, c] of Object.entries(r.validate ?? {})) {
+    out.push(check(`validate ${name}: >= 0.6 of baseline`, c.ratio, 'x',
+      v => v >= 0.6))
+    out.push(check(`validate ${name}: p99 < 20 ms at ${c.connections} conn`,
+      c.mock.p99Ms, 'ms', v => v < 20))
+  }
+  out.push(check('v1 journey: >= 1,500 accounts/s',
+    r.journey?.mockAccountsPerSecond, 'accounts/s', v => v >= 1500))
+  out.push(check('ready < 1 s from process start',
+    r.startup?.mock.readyMs, 'ms', v => v < 1000))
+
+  const memory = stored(r.memoryStore)
+  const persistent = stored(r.persistentStore)
+  for (const [label, result, limit] of [
+    ['memory store', memory, 1024], ['persistent store', persistent, 250]
+  ] as const) {
+    const full = result?.accounts === FULL_COHORT
+    const note = result !== undefined && !full
+      ? ` (${result.accounts} accounts, not the 100,000 of the target)`
+      : ''
+    const within = (v: number): boolean => v < limit
+    out.push(check(`${label}: 100,000 accounts < ${limit} MB RSS`,
+      result?.stagedRssMb, 'MB', full ? within : () => false, note))
+    out.push(check(`${label}: list all < 1 s`, result?.listMs.median, 'ms',
+      v => full && v < 1000, note))
+    out.push(check(`${label}: reset < 50 ms`, result?.resetMs, 'ms',
+      v => v < 50))
+  }
+  // A cohort smaller than the target's proves nothing either way.
+  for (const v of out) {
+    if (v.value.includes('not the 100,000')) v.met = null
+  }
+  out.push(check('soak: no RSS growth (< 5 %)', r.soak?.growthPct, '%',
+    v => v < 5, r.soak === undefined ? '' : ` over ${r.soak.minutes} min`))
+  return out
+}
