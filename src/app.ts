@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { createTokenService, type TokenService } from './auth/tokens.js'
 import { type Clock, createClock } from './clock.js'
 import type { Config } from './config.js'
+import { routeNotFound } from './errors.js'
 import {
   type AccountImport, createAccountImport
 } from './domain/account-import.js'
@@ -72,7 +73,14 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    routerOptions: { ignoreTrailingSlash: false }
+    routerOptions: { ignoreTrailingSlash: false },
+    // A path that is not valid percent-encoding matches no route of
+    // Kraken's; it answers as any unknown path does.
+    frameworkErrors: (_err, request, reply) => {
+      request.log.info({ url: request.url }, 'undecodable path')
+      const notFound = routeNotFound()
+      ;(reply as FastifyReply).code(notFound.statusCode).send(notFound.body)
+    }
   })
 
   const clock = options.clock ?? createClock()
@@ -85,7 +93,17 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const payloads = createPayloadChecker({
     schemas,
     rules: createRuleSet(allRules),
-    context: { seed, clock, store },
+    context: {
+      seed,
+      clock,
+      store,
+      onRuleError: (rule, err) => app.log.warn({
+        err,
+        component: rule.component,
+        field: rule.field,
+        limitation: 'rule_skipped_on_unexpected_shape'
+      }, 'business rule skipped')
+    },
     undocumentedFields: config.undocumentedFields
   })
   const tokens = createTokenService({

@@ -13,14 +13,30 @@ import { MockError } from '../errors.js'
 import { loadSeed } from '../seed/load-seed.js'
 import { type PayloadKind, PAYLOAD_KINDS, validateOffline } from './offline.js'
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    kind: { type: 'string', default: 'auto' },
-    seed: { type: 'string' },
-    quiet: { type: 'boolean', default: false }
-  }
-})
+const USAGE = 'usage: validate-files [--kind auto|account|v2-account|' +
+  'process] [--seed <file>] [--quiet] <file>...\n' +
+  'exit code: 0 all valid, 1 some refused, 2 unreadable file or bad usage\n'
+
+let parsed
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string', default: 'auto' },
+      seed: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false }
+    }
+  })
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n${USAGE}`)
+  process.exit(2)
+}
+const { values, positionals } = parsed
+if (values.help) {
+  process.stdout.write(USAGE)
+  process.exit(0)
+}
 
 const kind = values.kind as PayloadKind | 'auto'
 if (kind !== 'auto' && !PAYLOAD_KINDS.includes(kind)) {
@@ -29,8 +45,7 @@ if (kind !== 'auto' && !PAYLOAD_KINDS.includes(kind)) {
   process.exit(2)
 }
 if (positionals.length === 0) {
-  process.stderr.write('usage: validate-files [--kind <kind>] ' +
-    '[--seed <file>] <file>...\n')
+  process.stderr.write(USAGE)
   process.exit(2)
 }
 

@@ -94,6 +94,19 @@ export async function graphqlPlugin (app: FastifyInstance,
     }
   }
 
+  // mercurius checks that a query is a string only when it is an object;
+  // anything else would reach its parser and fail with an internal message.
+  app.addHook('preValidation', async (request, reply) => {
+    const body = request.body as { query?: unknown } | undefined
+    if (request.method !== 'POST' || body === null || typeof body !== 'object' ||
+      Array.isArray(body) || body.query === undefined ||
+      typeof body.query === 'string') return
+    await reply.code(400).send({
+      data: null,
+      errors: [{ message: 'The GraphQL query must be a string.' }]
+    })
+  })
+
   await app.register(mercurius, {
     path: '/v1/graphql/',
     graphiql: true,

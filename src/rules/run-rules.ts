@@ -15,6 +15,13 @@ function hasErrorsAt (errors: FieldError[], attr: string): boolean {
     (attr === '' && e.attr !== ''))
 }
 
+// Errors on the owner's own plain fields (not inside its lists or objects).
+function hasErrorsOnFieldsOf (errors: FieldError[], path: string): boolean {
+  const prefix = path === '' ? '' : path + '.'
+  return errors.some(e => e.attr.startsWith(prefix) &&
+    !e.attr.slice(prefix.length).includes('.'))
+}
+
 function valueAt (owner: Record<string, unknown>, field: string): unknown {
   let node: unknown = owner
   for (const part of field.split('.')) {
@@ -26,7 +33,11 @@ function valueAt (owner: Record<string, unknown>, field: string): unknown {
 
 // Runs the rules of each component the payload was validated as. A field
 // rule is skipped when the field already failed; an object rule when any
-// part of the object failed: DRF only validates what parsed.
+// part of the object failed: DRF only validates what parsed. A rule on a
+// list or object field usually compares it with the owner's other fields
+// (dates against last_billed_to_date), so it also waits for those.
+// A rule that meets a shape it does not expect (undocumented fields are
+// not typed) is skipped rather than failing the request.
 export function createRuleSet (rules: Rule[]): RuleSet {
   const byComponent = new Map<string, Rule[]>()
   for (const rule of rules) {
@@ -52,7 +63,16 @@ export function createRuleSet (rules: Rule[]): RuleSet {
         if (hasErrorsAt(fieldErrors, base)) continue
         const value = rule.field === null ? owner : valueAt(owner, rule.field)
         if (rule.field !== null && value === undefined) continue
-        for (const finding of rule.check(value, owner, runCtx)) {
+        if (rule.field !== null && typeof value === 'object' &&
+          hasErrorsOnFieldsOf(fieldErrors, visit.path)) continue
+        let findings
+        try {
+          findings = rule.check(value, owner, runCtx)
+        } catch (err) {
+          ctx.onRuleError?.(rule, err)
+          continue
+        }
+        for (const finding of findings) {
           const attr = finding.at !== undefined
             ? joinAttr(base, finding.at)
             : rule.field === null

@@ -20,6 +20,8 @@ export interface RuleContext {
   // The account payload being checked, when there is one: a rule about
   // other accounts must not count this account's own earlier import.
   account?: Record<string, unknown> | null
+  // Told when a rule throws on a shape it did not expect.
+  onRuleError?: (rule: Rule, err: unknown) => void
 }
 
 export interface Rule {

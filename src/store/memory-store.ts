@@ -11,6 +11,8 @@ interface StoredProcess extends Omit<ImportProcessRecord, 'payloadJson'> {
   payload: Buffer
 }
 
+export const MAX_REFRESH_TOKENS = 10_000
+
 function keyOf (supplierCode: string, externalAccountNumber: string): string {
   return `${supplierCode}\u0000${externalAccountNumber}`
 }
@@ -181,6 +183,12 @@ export function createMemoryStore (seed: Seed): Store {
 
     saveRefreshToken (record) {
       refreshTokens.set(record.token, { ...record })
+      // Every obtainKrakenToken call makes one; past the cap the oldest
+      // goes, so a long run's memory stays bounded.
+      if (refreshTokens.size > MAX_REFRESH_TOKENS) {
+        const oldest = refreshTokens.keys().next().value
+        if (oldest !== undefined) refreshTokens.delete(oldest)
+      }
     },
     findRefreshToken (token) {
       const found = refreshTokens.get(token)

@@ -21,6 +21,17 @@ export function joinAttr (base: string, field: string): string {
 const CONTAINERS = new Set(['if', 'allOf', 'anyOf', 'oneOf', 'not', 'then',
   'else', 'const', 'additionalProperties'])
 
+// A value as a message can show it: text as is, anything else as JSON
+// (never String(), which runs a caller-supplied toString).
+export function shown (value: unknown): string {
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? typeof value
+  } catch {
+    return typeof value
+  }
+}
+
 const TYPE_DETAIL: Record<string, string> = {
   array: 'Expected a list of items.',
   object: 'Invalid data. Expected a dictionary.',
@@ -44,8 +55,11 @@ function describe (err: ErrorObject): { code: string, detail: string } {
       if (Array.isArray(err.parentSchema?.enum)) {
         return {
           code: 'invalid_choice',
-          detail: `"${String(err.data)}" is not a valid choice.`
+          detail: `"${shown(err.data)}" is not a valid choice.`
         }
+      }
+      if (err.parentSchema?.['x-decimal'] !== undefined) {
+        return { code: 'invalid', detail: 'A valid number is required.' }
       }
       const expected = String(p.type).split(',')[0] ?? 'string'
       const code = expected === 'array' ? 'not_a_list' : 'invalid'
@@ -54,7 +68,7 @@ function describe (err: ErrorObject): { code: string, detail: string } {
     case 'enum':
       return {
         code: 'invalid_choice',
-        detail: `"${String(err.data)}" is not a valid choice.`
+        detail: `"${shown(err.data)}" is not a valid choice.`
       }
     case 'maxLength':
       return {

@@ -8,6 +8,8 @@ import {
   clockState, controlResponses, controlSchema, dateTime
 } from './schemas.js'
 
+const EARLIEST_MS = Date.UTC(1970, 0, 2)
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59)
 const TAG = 'mock: clock'
 
 const UNIT_MS = {
@@ -50,6 +52,17 @@ export async function clockRoutes (app: FastifyInstance): Promise<void> {
     })
   }, async () => answer())
 
+  // JWT times are positive whole seconds, and Kraken's dates have four
+  // digits, so the clock stays within 1970-01-02 and 9999-12-31.
+  function refuseOutOfRange (targetMs: number, attr: string): void {
+    if (targetMs >= EARLIEST_MS && targetMs <= LATEST_MS) return
+    throw controlRequestInvalid([{
+      detail: 'The clock must stay between 1970-01-02 and 9999-12-31.',
+      code: 'invalid',
+      attr
+    }])
+  }
+
   app.post<{ Body: { at?: string } }>('/clock/freeze', {
     schema: controlSchema(TAG, 'Stop the clock, now or at a given instant', {
       body: atBody(false),
@@ -57,6 +70,7 @@ export async function clockRoutes (app: FastifyInstance): Promise<void> {
     })
   }, async (request) => {
     const { at } = request.body
+    if (at !== undefined) refuseOutOfRange(new Date(at).getTime(), 'at')
     clock.freeze(at === undefined ? undefined : new Date(at))
     request.log.info({ clock: clock.describe() }, 'clock frozen')
     return answer()
@@ -79,6 +93,7 @@ export async function clockRoutes (app: FastifyInstance): Promise<void> {
       response: controlResponses(clockState, { 400: 'Not a valid instant' })
     })
   }, async (request) => {
+    refuseOutOfRange(new Date(request.body.at).getTime(), 'at')
     clock.set(new Date(request.body.at))
     request.log.info({ clock: clock.describe() }, 'clock set')
     return answer()
@@ -102,6 +117,7 @@ export async function clockRoutes (app: FastifyInstance): Promise<void> {
         attr: 'non_field_errors'
       }])
     }
+    refuseOutOfRange(clock.nowMs() + ms, 'non_field_errors')
     clock.advance(Math.round(ms))
     request.log.info({ advancedMs: ms, clock: clock.describe() },
       'clock advanced')
