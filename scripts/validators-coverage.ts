@@ -42,9 +42,11 @@ function mentions (text: string, code: string): boolean {
   return new RegExp(`(?<![a-z0-9_])${code}(?![a-z0-9_])`).test(text)
 }
 
+// Long codes are split over lines as 'first_part_' + 'rest'; joining the
+// pieces lets the search find them whole.
 function readAll (files: string[]): Map<string, string> {
-  return new Map(files.map(file =>
-    [relative(fromRoot(), file), readFileSync(file, 'utf8')]))
+  return new Map(files.map(file => [relative(fromRoot(), file),
+    readFileSync(file, 'utf8').replace(/'\s*\+\s*'/g, '')]))
 }
 
 const catalogue: CatalogueEntry[] = JSON.parse(readFileSync(
