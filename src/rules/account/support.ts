@@ -2,34 +2,18 @@ import { DateTime } from 'luxon'
 import type { SeedImportSupplier } from '../../seed/types.js'
 import { parseDateTime } from '../../validation/temporal.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
+import { isObj, list, type Obj, text } from '../readers.js'
+
+export { isObj, list, type Obj, text }
 
 // Readers shared by the account rules. Field validation has shaped what
 // the rules see, so these only guard against what it leaves open (absent
 // or null fields, and the undocumented parts a few rules read).
 
-export type Obj = Record<string, unknown>
-
 export const NON_FIELD = 'non_field_errors'
 
 // Kraken GB reads naive datetimes and "today" in the market's timezone.
 const ZONE = 'Europe/London'
-
-export function isObj (value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-// A list's entries, anything but an object read as an empty one so that
-// indexes still match the payload's.
-export function list (value: unknown): Obj[] {
-  if (!Array.isArray(value)) return []
-  return value.map(item => isObj(item) ? item : {})
-}
-
-// A string field, or undefined when it is absent, null or blank.
-export function text (owner: Obj, key: string): string | undefined {
-  const value = owner[key]
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined
-}
 
 // Whether a field was given at all: present, not null, not blank, and not
 // an empty list.

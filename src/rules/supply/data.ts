@@ -1,26 +1,10 @@
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
+import { isObj, list, type Obj, text } from '../readers.js'
 
-// Small readers for payload parts that field validation has already
-// shaped, so the rules can stay about meaning rather than types.
+export { isObj, list, type Obj, text }
 
-export type Obj = Record<string, unknown>
-
-export function isObj (value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-// The entries of a list, with anything that is not an object read as an
-// empty one so that indexes still match the payload's.
-export function list (value: unknown): Obj[] {
-  if (!Array.isArray(value)) return []
-  return value.map(item => isObj(item) ? item : {})
-}
-
-// A string field, or undefined when it is absent, null or blank.
-export function text (owner: Obj, key: string): string | undefined {
-  const value = owner[key]
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined
-}
+// Helpers for building supply rules and their findings; the payload
+// readers themselves live in ../readers.ts.
 
 export function finding (code: string, detail: string,
   at?: string): RuleFinding {

@@ -1,0 +1,22 @@
+// Small readers for payload parts that field validation has already
+// shaped, shared by all rules: they guard only against what it leaves open
+// (absent or null fields, and the undocumented parts a few rules read).
+
+export type Obj = Record<string, unknown>
+
+export function isObj (value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// A list's entries, anything but an object read as an empty one so that
+// indexes still match the payload's.
+export function list (value: unknown): Obj[] {
+  if (!Array.isArray(value)) return []
+  return value.map(item => isObj(item) ? item : {})
+}
+
+// A string field, or undefined when it is absent, null or blank.
+export function text (owner: Obj, key: string): string | undefined {
+  const value = owner[key]
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+}
