@@ -19,13 +19,10 @@ export async function frozenApp (t: Test): Promise<FastifyInstance> {
   return await buildTestApp(t, { clock })
 }
 
-// The contract's example account. Its dunning path starts on 2020-03-26,
-// now in the past (date_in_past), so the date moves to the future; the
-// rest is as published.
+// The contract's example account on the test supplier (its dated dunning
+// path already moved by exampleAccount).
 export function importableAccount (): Record<string, any> {
-  const account = exampleAccount(SUPPLIER)
-  account.dunning_path.start_date = '2999-03-26'
-  return account
+  return exampleAccount(SUPPLIER)
 }
 
 export async function stageAccount (app: FastifyInstance,

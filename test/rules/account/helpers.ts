@@ -9,14 +9,9 @@ const headers = { authorization: 'Token test-api-key' }
 
 export interface Problem { code: string, attr: string }
 
-// The contract's account example. Its dunning path starts on 2020-03-26,
-// which is now in the past and breaks date_in_past, so the date moves to
-// the future; everything else is as published.
-export function exampleAccount (supplier?: string): Record<string, any> {
-  const account = contractExample(supplier)
-  account.dunning_path.start_date = '2999-03-26'
-  return account
-}
+// The contract's account example, its dated dunning path already moved
+// (see test/helpers/contract.ts).
+export const exampleAccount = contractExample
 
 // The example with some top-level fields added or replaced.
 export function accountWith (fields: object): Record<string, any> {
