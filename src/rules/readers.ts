@@ -20,3 +20,18 @@ export function text (owner: Obj, key: string): string | undefined {
   const value = owner[key]
   return typeof value === 'string' && value.trim() !== '' ? value : undefined
 }
+
+// What a rule derives from a payload list (every meter point with its
+// path, say), kept per list: many rules walk the same lists, and the
+// payload does not change while they run. Anything but a list is derived
+// afresh each time.
+export function keptFor<T> (kept: WeakMap<object, T>, source: unknown,
+  derive: () => T): T {
+  if (!Array.isArray(source)) return derive()
+  let value = kept.get(source)
+  if (value === undefined) {
+    value = derive()
+    kept.set(source, value)
+  }
+  return value
+}

@@ -1,5 +1,6 @@
 import type { FieldError } from '../errors.js'
 import type { Visit } from '../validation/keywords.js'
+import { attrOfVisit } from '../validation/schema-validator.js'
 import { joinAttr } from '../validation/translate.js'
 import type { Rule, RuleContext } from './types.js'
 
@@ -22,11 +23,22 @@ function hasErrorsOnFieldsOf (errors: FieldError[], path: string): boolean {
     !e.attr.slice(prefix.length).includes('.'))
 }
 
-function valueAt (owner: Record<string, unknown>, field: string): unknown {
+// Where a rule's findings go: its field, or the object it checks.
+function baseOf (path: string, rule: Rule): string {
+  return rule.field === null ? path : joinAttr(path, rule.field)
+}
+
+// A rule with its field split once, for reading the value out of the owner.
+interface PreparedRule {
+  rule: Rule
+  steps: string[] | null
+}
+
+function valueAt (owner: Record<string, unknown>, steps: string[]): unknown {
   let node: unknown = owner
-  for (const part of field.split('.')) {
+  for (const step of steps) {
     if (node === null || typeof node !== 'object') return undefined
-    node = (node as Record<string, unknown>)[part]
+    node = (node as Record<string, unknown>)[step]
   }
   return node
 }
@@ -38,11 +50,14 @@ function valueAt (owner: Record<string, unknown>, field: string): unknown {
 // (dates against last_billed_to_date), so it also waits for those.
 // A rule that meets a shape it does not expect (undocumented fields are
 // not typed) is skipped rather than failing the request.
+//
+// This runs for every object of every payload, so it works out dot paths
+// only when there are field errors to compare with or findings to report.
 export function createRuleSet (rules: Rule[]): RuleSet {
-  const byComponent = new Map<string, Rule[]>()
+  const byComponent = new Map<string, PreparedRule[]>()
   for (const rule of rules) {
     const list = byComponent.get(rule.component) ?? []
-    list.push(rule)
+    list.push({ rule, steps: rule.field === null ? null : rule.field.split('.') })
     byComponent.set(rule.component, list)
   }
 
@@ -54,17 +69,19 @@ export function createRuleSet (rules: Rule[]): RuleSet {
       ...ctx,
       account: (account?.data as Record<string, unknown> | undefined) ?? null
     }
+    const anyErrors = fieldErrors.length > 0
     for (const visit of visits) {
+      const prepared = byComponent.get(visit.component)
+      if (prepared === undefined) continue
       const owner = visit.data as Record<string, unknown>
-      for (const rule of byComponent.get(visit.component) ?? []) {
-        const base = rule.field === null
-          ? visit.path
-          : joinAttr(visit.path, rule.field)
-        if (hasErrorsAt(fieldErrors, base)) continue
-        const value = rule.field === null ? owner : valueAt(owner, rule.field)
-        if (rule.field !== null && value === undefined) continue
-        if (rule.field !== null && typeof value === 'object' &&
-          hasErrorsOnFieldsOf(fieldErrors, visit.path)) continue
+      const path = anyErrors ? attrOfVisit(visit) : undefined
+      for (const { rule, steps } of prepared) {
+        if (path !== undefined &&
+          hasErrorsAt(fieldErrors, baseOf(path, rule))) continue
+        const value = steps === null ? owner : valueAt(owner, steps)
+        if (steps !== null && value === undefined) continue
+        if (path !== undefined && steps !== null && typeof value === 'object' &&
+          hasErrorsOnFieldsOf(fieldErrors, path)) continue
         let findings
         try {
           findings = rule.check(value, owner, runCtx)
@@ -72,12 +89,14 @@ export function createRuleSet (rules: Rule[]): RuleSet {
           ctx.onRuleError?.(rule, err)
           continue
         }
+        if (findings.length === 0) continue
+        const at = path ?? attrOfVisit(visit)
         for (const finding of findings) {
           const attr = finding.at !== undefined
-            ? joinAttr(base, finding.at)
+            ? joinAttr(baseOf(at, rule), finding.at)
             : rule.field === null
-              ? joinAttr(visit.path, 'non_field_errors')
-              : base
+              ? joinAttr(at, 'non_field_errors')
+              : baseOf(at, rule)
           found.push({ detail: finding.detail, code: finding.code, attr })
         }
       }

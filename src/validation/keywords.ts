@@ -17,7 +17,9 @@ export type ReferenceLookup = (kind: ReferenceKind, value: string) => boolean
 
 export interface Visit {
   component: string
-  path: string
+  // Where the object is, as a JSON pointer (see attrOfVisit for the dot
+  // path, which most visits never need).
+  pointer: string
   data: unknown
 }
 
@@ -41,7 +43,7 @@ export interface KeywordRuntime {
   notBlank: Check
   reference: (kind: ReferenceKind, data: unknown, allowBlank: boolean) =>
   Problem | null
-  visit: (component: string, path: string, data: unknown) => void
+  visit: (component: string, pointer: string, data: unknown) => void
 }
 
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
@@ -106,9 +108,9 @@ export function createKeywordRuntime (options: KeywordOptions): KeywordRuntime {
             code: 'does_not_exist',
             detail: `"${data}" does not exist on this Kraken instance.`
           },
-    visit: (component, path, data) => {
+    visit: (component, pointer, data) => {
       if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-        options.onVisit({ component, path, data })
+        options.onVisit({ component, pointer, data })
       }
     }
   }

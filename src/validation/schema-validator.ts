@@ -99,11 +99,7 @@ export function createSchemaValidator (
   const rt = createKeywordRuntime({
     timezone: options.timezone,
     references: options.references,
-    // The visit is the runtime's own fresh object: rewrite its path in place.
-    onVisit: (visit) => {
-      visit.path = pointerToAttr(visit.path)
-      visits.push(visit)
-    }
+    onVisit: (visit) => { visits.push(visit) }
   })
   const { names, lookup } = loadValidators(options.dir, rt)
 
@@ -128,6 +124,11 @@ export function createSchemaValidator (
       return { errors, undocumented, visits }
     }
   }
+}
+
+// The dot path of a visited object ('' for the payload itself).
+export function attrOfVisit (visit: Visit): string {
+  return pointerToAttr(visit.pointer)
 }
 
 // Removes undocumented fields from a payload that passed validation, the

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { instantOfWallTime, utcMillis } from '../lib/zoned-time.js'
 
 // Dates and datetimes as DRF reads them: dates on the calendar only;
 // datetimes in ISO 8601 with Z or an offset, or naive and then read in the
@@ -35,13 +35,15 @@ export type DateTimeResult =
   | { ok: true, instant: Date }
   | { ok: false, reason: 'invalid' | 'nonexistent' }
 
-// Null for an offset of a day or more, which Python's timezone refuses.
-function offsetZone (tz: string): string | null {
-  if (tz.toUpperCase() === 'Z') return 'UTC'
+// An explicit offset (Z, +01, +0100, -05:30) in milliseconds; null for an
+// offset of a day or more, which Python's timezone refuses.
+function offsetMillis (tz: string): number | null {
+  if (tz.toUpperCase() === 'Z') return 0
   const digits = tz.replace(':', '')
-  const minutes = digits.length > 3 ? digits.slice(3, 5) : '00'
-  if (Number(digits.slice(1, 3)) * 60 + Number(minutes) >= 24 * 60) return null
-  return `UTC${digits.slice(0, 3)}:${minutes}`
+  const minutes = Number(digits.slice(1, 3)) * 60 +
+    Number(digits.length > 3 ? digits.slice(3, 5) : '00')
+  if (minutes >= 24 * 60) return null
+  return (digits.startsWith('-') ? -minutes : minutes) * 60_000
 }
 
 export function parseDateTime (value: string, zone: string): DateTimeResult {
@@ -58,7 +60,7 @@ export function parseDateTime (value: string, zone: string): DateTimeResult {
     return { ok: false, reason: 'invalid' }
   }
   const fraction = (m[7] ?? '').padEnd(3, '0').slice(0, 3)
-  const parts = {
+  const wall = {
     year: y,
     month: mo,
     day: d,
@@ -68,22 +70,17 @@ export function parseDateTime (value: string, zone: string): DateTimeResult {
     millisecond: Number(fraction)
   }
   const tz = m[8]
-  const offset = tz === undefined ? zone : offsetZone(tz)
-  if (offset === null) return { ok: false, reason: 'invalid' }
-  const local = DateTime.fromObject(parts, { zone: offset })
-  if (!local.isValid) return { ok: false, reason: 'invalid' }
-  // Luxon moves a wall time inside a spring-forward gap to after the gap;
-  // Django's make_aware refuses it instead.
-  if (local.hour !== hour || local.minute !== minute) {
-    return { ok: false, reason: 'nonexistent' }
+  if (tz !== undefined) {
+    const offset = offsetMillis(tz)
+    if (offset === null) return { ok: false, reason: 'invalid' }
+    return { ok: true, instant: new Date(utcMillis(wall) - offset) }
   }
-  // In the repeated hour of autumn, Python's zoneinfo takes the first
-  // occurrence (fold=0); Luxon takes the second.
-  const earlier = local.minus({ hours: 1 })
-  if (tz === undefined && earlier.hour === hour && earlier.minute === minute) {
-    return { ok: true, instant: earlier.toJSDate() }
-  }
-  return { ok: true, instant: local.toJSDate() }
+  // Django's make_aware refuses a naive time inside a spring-forward gap
+  // and reads one in the repeated autumn hour as its first occurrence.
+  const local = instantOfWallTime(zone, wall)
+  return local.ok
+    ? { ok: true, instant: new Date(local.ms) }
+    : { ok: false, reason: 'nonexistent' }
 }
 
 export function isValidTime (value: string): boolean {

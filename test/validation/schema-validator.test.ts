@@ -1,7 +1,9 @@
 import { test } from 'tap'
 import { fromRoot } from '../../src/lib/paths.js'
 import type { ReferenceKind } from '../../src/validation/keywords.js'
-import { createSchemaValidator } from '../../src/validation/schema-validator.js'
+import {
+  attrOfVisit, createSchemaValidator
+} from '../../src/validation/schema-validator.js'
 import { exampleAccount } from '../helpers/contract.js'
 
 // Reference data as a small seed would have it: one import supplier and the
@@ -296,7 +298,7 @@ test('says which component each object of the payload was validated as', t => {
   const outcome = validator.validate('AccountNote', {
     import_supplier: SUPPLIER, notes: [{ body: 'a' }, { body: 'b' }]
   })
-  t.same(outcome.visits.map(({ component, path }) => ({ component, path })), [
+  t.same(outcome.visits.map(v => ({ component: v.component, path: attrOfVisit(v) })), [
     { component: 'AccountNote', path: '' },
     { component: 'Note', path: 'notes.0' },
     { component: 'Note', path: 'notes.1' }

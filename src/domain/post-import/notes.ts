@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { DateTime } from 'luxon'
 import type { FieldError } from '../../errors.js'
+import { formatDate, offsetAt, pad, wallTimeAt } from '../../lib/zoned-time.js'
 import type { AccountRecord } from '../../store/types.js'
 import { parseDateTime } from '../../validation/temporal.js'
 import { resolveDocumentPath } from './document-paths.js'
@@ -20,10 +20,16 @@ interface KnownNote { body: string, at: number }
 
 // DRF renders a datetime in the current timezone, and UTC as "Z".
 export function formatDateTime (at: Date, zone: string): string {
-  const local = DateTime.fromJSDate(at, { zone })
-  const fraction = local.millisecond === 0 ? '' : '.SSS000'
-  return local.toFormat(`yyyy-MM-dd'T'HH:mm:ss${fraction}ZZ`)
-    .replace(/\+00:00$/, 'Z')
+  const ms = at.getTime()
+  const t = wallTimeAt(zone, ms)
+  const time = [t.hour, t.minute, t.second].map(n => pad(n)).join(':')
+  const fraction = t.millisecond === 0 ? '' : `.${pad(t.millisecond, 3)}000`
+  const offset = Math.round(offsetAt(zone, ms) / 60_000)
+  const sign = offset < 0 ? '-' : '+'
+  const zoneText = offset === 0
+    ? 'Z'
+    : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  return `${formatDate(t)}T${time}${fraction}${zoneText}`
 }
 
 export function noteRecord (accountNumber: string, note: Body,

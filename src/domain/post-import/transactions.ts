@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
 import { type FieldError, krakenResponse } from '../../errors.js'
+import { addDays, localDateAt } from '../../lib/zoned-time.js'
 import type { AccountRecord } from '../../store/types.js'
 import {
   addFinding, type Body, checkPayload, fail, findImportedAccount,
@@ -21,8 +21,7 @@ interface Outcome {
 }
 
 function nextDay (date: string): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 })
-    .toISODate() ?? date
+  return addDays(date, 1)
 }
 
 export function createTransactionImport (deps: PostImportDeps) {
@@ -33,7 +32,7 @@ export function createTransactionImport (deps: PostImportDeps) {
   function checkTransactions (transactions: Body[],
     errors: FieldError[]): void {
     const parsed = [...errors]
-    const today = DateTime.fromJSDate(clock.now(), { zone }).toISODate() ?? ''
+    const today = localDateAt(zone, clock.nowMs())
     const seen = new Set<string>()
     transactions.forEach((tx, i) => {
       if (hasErrorsUnder(parsed, `transactions.${i}`)) return
@@ -72,7 +71,7 @@ export function createTransactionImport (deps: PostImportDeps) {
     const billed = account.staged.last_billed_to_date
     if (typeof billed === 'string') return billed
     const importedAt = new Date(account.process.accountCreatedAt ?? 0)
-    return DateTime.fromJSDate(importedAt, { zone }).toISODate() ?? ''
+    return localDateAt(zone, importedAt.getTime())
   }
 
   function storedIds (account: ImportedAccount): string[] {

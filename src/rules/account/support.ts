@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon'
+import { gb } from '../../market/gb.js'
 import type { SeedImportSupplier } from '../../seed/types.js'
 import { parseDateTime } from '../../validation/temporal.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
-import { isObj, list, type Obj, text } from '../readers.js'
+import { isObj, keptFor, list, type Obj, text } from '../readers.js'
+import { pointsOf } from '../supply/supply.js'
 
 export { isObj, list, type Obj, text }
 
@@ -13,7 +14,7 @@ export { isObj, list, type Obj, text }
 export const NON_FIELD = 'non_field_errors'
 
 // Kraken GB reads naive datetimes and "today" in the market's timezone.
-const ZONE = 'Europe/London'
+export { today } from '../supply/dates.js'
 
 // Whether a field was given at all: present, not null, not blank, and not
 // an empty list.
@@ -57,16 +58,10 @@ export function nestedFieldRule (component: string, field: string,
     check(value, owner, ctx).map(f => ({ ...f, at: f.at ?? NON_FIELD })))
 }
 
-// Today's date in the market, as YYYY-MM-DD, on the mock's clock.
-export function today (ctx: RuleContext): string {
-  return DateTime.fromJSDate(ctx.clock.now(), { zone: ZONE })
-    .toISODate() ?? ''
-}
-
 // A datetime field as epoch milliseconds; undefined when absent.
 export function instant (value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined
-  const parsed = parseDateTime(value, ZONE)
+  const parsed = parseDateTime(value, gb.timezone)
   return parsed.ok ? parsed.instant.getTime() : undefined
 }
 
@@ -77,10 +72,7 @@ export function date (owner: Obj, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
-export function addDays (day: string, days: number): string {
-  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days })
-    .toISODate() ?? day
-}
+export { addDays } from '../../lib/zoned-time.js'
 
 const SCALE = 10
 // Decimal amounts as integers in units of 10^-10, so sums are exact.
@@ -139,10 +131,11 @@ export function isOccupierAccount (account: Obj): boolean {
 }
 
 // Every meter point of the account, with its path from the account.
-export function meterPoints (account: Obj): Array<[Obj, string]> {
-  return list(account.supply_addresses).flatMap((address, a) =>
-    list(address.meter_points).map((point, p): [Obj, string] =>
-      [point, `supply_addresses.${a}.meter_points.${p}`]))
+const keptPoints = new WeakMap<object, ReadonlyArray<readonly [Obj, string]>>()
+export function meterPoints (account: Obj):
+ReadonlyArray<readonly [Obj, string]> {
+  return keptFor(keptPoints, account.supply_addresses, () =>
+    pointsOf(account).map(at => [at.point, at.path] as const))
 }
 
 // Index of the first entry whose key repeats an earlier one.

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { localDateAt } from '../../lib/zoned-time.js'
 import { gb } from '../../market/gb.js'
 import { parseDateTime } from '../../validation/temporal.js'
 import type { RuleContext } from '../types.js'
@@ -14,21 +14,24 @@ export function asDate (value: unknown): string | undefined {
 
 // Today on the mock's clock, as a GB calendar date: Kraken GB compares
 // payload dates with the local date, not the UTC one.
+// Rules ask many times per payload, on the same or a nearby instant.
+let lastInstant = NaN
+let lastDay = ''
 export function today (ctx: RuleContext): string {
-  return DateTime.fromMillis(ctx.clock.nowMs(), { zone: gb.timezone })
-    .toISODate() ?? ''
+  const now = ctx.clock.nowMs()
+  if (now !== lastInstant) {
+    lastDay = localDateAt(gb.timezone, now)
+    lastInstant = now
+  }
+  return lastDay
 }
 
-export function addDays (date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`)
-  at.setUTCDate(at.getUTCDate() + days)
-  return at.toISOString().slice(0, 10)
-}
+export { addDays } from '../../lib/zoned-time.js'
 
 // The GB calendar date of a seeded date-time such as a product's
 // availableFrom.
 export function localDate (dateTime: string): string {
-  return DateTime.fromISO(dateTime, { zone: gb.timezone }).toISODate() ?? ''
+  return dateOfDateTime(dateTime) ?? ''
 }
 
 // The GB calendar date of a payload date-time, read as field validation
@@ -37,8 +40,7 @@ export function dateOfDateTime (value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
   const parsed = parseDateTime(value, gb.timezone)
   if (!parsed.ok) return undefined
-  return DateTime.fromJSDate(parsed.instant, { zone: gb.timezone })
-    .toISODate() ?? undefined
+  return localDateAt(gb.timezone, parsed.instant.getTime())
 }
 
 // Whether a period with an exclusive end (an agreement's effective_to)

@@ -1,4 +1,5 @@
 import type { Fuel } from '../../seed/types.js'
+import { keptFor } from '../readers.js'
 import { type Obj, list, text } from './data.js'
 import { asDate, holds } from './dates.js'
 
@@ -19,20 +20,27 @@ export interface MeterAt {
   path: string
 }
 
-export function pointsOf (account: Obj): PointAt[] {
-  return list(account.supply_addresses).flatMap((address, addressIndex) =>
-    list(address.meter_points).map((point, index) => ({
-      point,
-      path: `supply_addresses.${addressIndex}.meter_points.${index}`,
-      address,
-      addressIndex,
-      fuel: point.supply_type === 'GAS' ? 'GAS' : 'ELECTRICITY'
-    })))
+// The lists below are shared between the rules that read them: read-only.
+const keptPoints = new WeakMap<object, readonly PointAt[]>()
+const keptMeters = new WeakMap<object, readonly MeterAt[]>()
+const keptAgreements = new WeakMap<object, readonly AgreementAt[]>()
+
+export function pointsOf (account: Obj): readonly PointAt[] {
+  return keptFor(keptPoints, account.supply_addresses, () =>
+    list(account.supply_addresses).flatMap((address, addressIndex) =>
+      list(address.meter_points).map((point, index): PointAt => ({
+        point,
+        path: `supply_addresses.${addressIndex}.meter_points.${index}`,
+        address,
+        addressIndex,
+        fuel: point.supply_type === 'GAS' ? 'GAS' : 'ELECTRICITY'
+      }))))
 }
 
-export function metersOf (at: PointAt): MeterAt[] {
-  return list(at.point.meters).map((meter, index) =>
-    ({ meter, path: `${at.path}.meters.${index}` }))
+export function metersOf (at: PointAt): readonly MeterAt[] {
+  return keptFor(keptMeters, at.point.meters, () =>
+    list(at.point.meters).map((meter, index) =>
+      ({ meter, path: `${at.path}.meters.${index}` })))
 }
 
 export interface AgreementAt {
@@ -42,13 +50,14 @@ export interface AgreementAt {
   to: string | undefined
 }
 
-export function agreementsOf (at: PointAt): AgreementAt[] {
-  return list(at.point.agreements).map((agreement, index) => ({
-    agreement,
-    path: `${at.path}.agreements.${index}`,
-    from: asDate(agreement.effective_from),
-    to: asDate(agreement.effective_to)
-  }))
+export function agreementsOf (at: PointAt): readonly AgreementAt[] {
+  return keptFor(keptAgreements, at.point.agreements, () =>
+    list(at.point.agreements).map((agreement, index) => ({
+      agreement,
+      path: `${at.path}.agreements.${index}`,
+      from: asDate(agreement.effective_from),
+      to: asDate(agreement.effective_to)
+    })))
 }
 
 export function agreementsHolding (at: PointAt, day: string): AgreementAt[] {
