@@ -142,8 +142,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   })
   app.addHook('onClose', async () => stopTicking())
   app.addHook('onClose', async () => store.close())
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id)
+    done(null, payload)
   })
   installErrorHandling(app, {
     bodyLimit: config.bodyLimitBytes, errorStyle: config.errorStyle

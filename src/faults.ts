@@ -137,7 +137,7 @@ export function createFaults (options: FaultsOptions): Faults {
         if (answers) answered = true
         fired.push({ ...fault })
       }
-      faults = faults.filter(f => f.remaining !== 0)
+      if (fired.length > 0) faults = faults.filter(f => f.remaining !== 0)
       return fired
     },
     processConcurrency: () => ({ limit, inFlight }),

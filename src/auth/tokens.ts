@@ -211,18 +211,35 @@ export function createTokenService (deps: TokenServiceDeps): TokenService {
     allowedIss: issuer,
     requiredClaims: CLAIMS,
     ignoreExpiration: true,
-    ignoreNotBefore: true,
-    cache: 1000
+    ignoreNotBefore: true
   })
 
-  function verifyAccessToken (jwt: string): VerifyResult {
+  // Pipelines send the same token with every request: the claims of tokens
+  // whose signature checked out are kept by their exact text (the secret
+  // never changes while the mock runs), in a bounded map that starts over
+  // when full. Expiry is still compared with the clock on every request.
+  const verified = new Map<string, TokenClaims>()
+  const VERIFIED_LIMIT = 1000
+
+  function verifiedClaims (jwt: string): TokenClaims | undefined {
+    const known = verified.get(jwt)
+    if (known !== undefined) return known
     let claims: TokenClaims
     try {
       claims = verify(jwt) as TokenClaims
     } catch {
+      return undefined
+    }
+    if (verified.size >= VERIFIED_LIMIT) verified.clear()
+    verified.set(jwt, claims)
+    return claims
+  }
+
+  function verifyAccessToken (jwt: string): VerifyResult {
+    const claims = verifiedClaims(jwt)
+    if (claims === undefined || claims.tokenUse !== 'access') {
       return { ok: false, reason: 'invalid' }
     }
-    if (claims.tokenUse !== 'access') return { ok: false, reason: 'invalid' }
     if (Math.floor(clock.nowMs() / 1000) > claims.exp) {
       return { ok: false, reason: 'expired' }
     }

@@ -175,3 +175,22 @@ export function addDays (date: string, days: number): string {
     millisecond: 0
   })
 }
+
+const QUARTER_HOUR_MS = 15 * 60_000
+
+// The calendar date in the zone, for callers that ask about "now" over and
+// over. Since 1970 the offsets of the markets' zones, and so their local
+// midnights and clock changes, fall on quarter hours of UTC: the date is
+// the same throughout a quarter hour and is worked out once per quarter.
+export function dayReader (zone: string): (ms: number) => string {
+  let quarter = NaN
+  let day = ''
+  return (ms) => {
+    const at = Math.floor(ms / QUARTER_HOUR_MS)
+    if (at !== quarter) {
+      day = localDateAt(zone, ms)
+      quarter = at
+    }
+    return day
+  }
+}

@@ -8,20 +8,20 @@ import { parseError } from '../errors.js'
 // only exhaust the stack of whatever serialises it next.
 export const MAX_DEPTH = 500
 
-function depthExceeds (text: string, limit: number): boolean {
-  let depth = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c) i++
-      else if (c === 0x22) inString = false
-    } else if (c === 0x22) {
-      inString = true
-    } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limit) return true
-    } else if (c === 0x7d || c === 0x5d) {
-      depth--
+// Walks the parsed value without recursion and stops as soon as it is
+// deeper than the limit. V8 parses JSON without recursing, so a deep body
+// parses safely and is refused here.
+function depthExceeds (value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]]
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop() as [unknown, number]
+    if (node === null || typeof node !== 'object') continue
+    if (depth + 1 > limit) return true
+    const children = Array.isArray(node) ? node : Object.values(node)
+    for (const child of children) {
+      if (child !== null && typeof child === 'object') {
+        pending.push([child, depth + 1])
+      }
     }
   }
   return false
@@ -36,19 +36,19 @@ export function installJsonBody (app: FastifyInstance): void {
         done(parseError('a byte-order mark precedes the JSON'), undefined)
         return
       }
-      if (text.trim() === '') {
-        done(null, {})
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+      } catch (err) {
+        if (text.trim() === '') done(null, {})
+        else done(parseError((err as Error).message), undefined)
         return
       }
-      if (depthExceeds(text, MAX_DEPTH)) {
+      if (depthExceeds(value, MAX_DEPTH)) {
         done(parseError(`the JSON nests deeper than ${MAX_DEPTH} levels`),
           undefined)
         return
       }
-      try {
-        done(null, JSON.parse(text))
-      } catch (err) {
-        done(parseError((err as Error).message), undefined)
-      }
+      done(null, value)
     })
 }

@@ -131,18 +131,22 @@ export function recordRequest (journal: Journal, request: FastifyRequest,
   })
 }
 
+// Callback-style hooks: they never wait, and every request passes them.
 export function installJournal (app: FastifyInstance, journal: Journal,
   clock: Clock): void {
-  app.addHook('onRequest', async (request) => {
-    if (!isKrakenPath(pathOf(request.url))) return
-    notes.set(request, { at: clock.now().toISOString(), faults: [] })
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (isKrakenPath(pathOf(request.url))) {
+      notes.set(request, { at: clock.now().toISOString(), faults: [] })
+    }
+    done()
   })
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const note = notes.get(request)
     if (note !== undefined) note.outcome = readOutcome(request, reply, payload)
-    return payload
+    done(null, payload)
   })
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     recordRequest(journal, request, reply.statusCode, reply.elapsedTime)
+    done()
   })
 }

@@ -26,8 +26,9 @@ export function reportUndocumented (reply: FastifyReply,
 // Kraken's data-import REST routes. Authentication runs first, before any
 // lookup, so an unauthenticated caller learns nothing about accounts.
 export async function krakenRoutes (app: FastifyInstance): Promise<void> {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     authenticateRequest(request, app.tokens)
+    done()
   })
 
   await app.register(validateAccountRoutes)

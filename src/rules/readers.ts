@@ -10,10 +10,15 @@ export function isObj (value: unknown): value is Obj {
 
 // A list's entries, anything but an object read as an empty one so that
 // indexes still match the payload's.
-export function list (value: unknown): Obj[] {
-  if (!Array.isArray(value)) return []
-  return value.map(item => isObj(item) ? item : {})
+// Read-only: when every entry is an object, this is the payload's own list.
+export function list (value: unknown): readonly Obj[] {
+  if (!Array.isArray(value)) return NONE
+  for (const item of value) {
+    if (!isObj(item)) return value.map(entry => isObj(entry) ? entry : {})
+  }
+  return value as Obj[]
 }
+const NONE: readonly Obj[] = Object.freeze([])
 
 // A string field, or undefined when it is absent, null or blank.
 export function text (owner: Obj, key: string): string | undefined {

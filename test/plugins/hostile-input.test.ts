@@ -39,6 +39,30 @@ test('JSON nested past the limit is a parse error, not a crash', async t => {
   })
 })
 
+test('the depth limit counts objects and lists: 500 levels parse, 501 do not', async t => {
+  const app = await buildTestApp(t)
+  const post = (payload: string) => app.inject({
+    method: 'POST',
+    url: V1,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload
+  })
+  const nested = (levels: number): string =>
+    '[{"a":'.repeat(levels / 2) + '1' + '}]'.repeat(levels / 2)
+  const atLimit = await post(nested(500))
+  t.equal(atLimit.statusCode, 400)
+  t.equal(atLimit.json().code, 'account_failed_validation')
+  const past = await post('[' + nested(500) + ']')
+  t.equal(past.statusCode, 400)
+  t.same(past.json(), {
+    detail: 'JSON parse error - the JSON nests deeper than 500 levels',
+    code: 'parse_error'
+  })
+  // Far past the limit: still an answer, not a stack overflow.
+  const deep = await post('['.repeat(200_000) + ']'.repeat(200_000))
+  t.equal(deep.json().code, 'parse_error')
+})
+
 test('a path that is not valid percent-encoding is a JSON 404', async t => {
   const app = await buildTestApp(t)
   const res = await app.inject({

@@ -87,7 +87,7 @@ function checkLedgerEntries (account: Obj): RuleFinding[] {
 
 // Ledger transactions have not been through field validation, so one may
 // lack its id; the documented ones cannot.
-export function checkTransactionIds (transactions: Obj[]): RuleFinding[] {
+export function checkTransactionIds (transactions: readonly Obj[]): RuleFinding[] {
   if (transactions.some(item => !given(item, 'transaction_id'))) {
     return [found('missing_transaction_id',
       'Every transaction needs a transaction_id.')]

@@ -12,8 +12,8 @@ export interface LedgerGroup {
   // Where the group's fields live, from the account: '' or 'ledgers.<i>'.
   path: string
   source: Obj
-  current: Obj[]
-  historical: Obj[]
+  current: readonly Obj[]
+  historical: readonly Obj[]
   closing: string | undefined
   issued: string | undefined
   balance: bigint | undefined
@@ -35,7 +35,7 @@ function groupOf (source: Obj, path: string): LedgerGroup {
   }
 }
 
-export function ledgerEntries (account: Obj): Obj[] {
+export function ledgerEntries (account: Obj): readonly Obj[] {
   return Array.isArray(account.ledgers) ? list(account.ledgers) : []
 }
 
@@ -78,7 +78,7 @@ export function signedAmount (transaction: Obj): bigint {
   return CREDITS.has(String(transaction.type)) ? value : -value
 }
 
-export function sumOf (transactions: Obj[]): bigint {
+export function sumOf (transactions: readonly Obj[]): bigint {
   return transactions.filter(item => !isPrepay(item))
     .reduce((total, item) => total + signedAmount(item), 0n)
 }
@@ -103,12 +103,12 @@ export function earliestBilledTo (account: Obj): string | undefined {
   return billedToDates(account)[0]
 }
 
-export function latestDate (items: Obj[]): string | undefined {
+export function latestDate (items: readonly Obj[]): string | undefined {
   return items.map(transactionDate)
     .filter((day): day is string => day !== undefined).sort().at(-1)
 }
 
-export function earliestDate (items: Obj[]): string | undefined {
+export function earliestDate (items: readonly Obj[]): string | undefined {
   return items.map(transactionDate)
     .filter((day): day is string => day !== undefined).sort()[0]
 }

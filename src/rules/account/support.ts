@@ -139,7 +139,7 @@ ReadonlyArray<readonly [Obj, string]> {
 }
 
 // Index of the first entry whose key repeats an earlier one.
-export function firstRepeat<T> (items: T[],
+export function firstRepeat<T> (items: readonly T[],
   keyOf: (item: T) => string | undefined): number {
   const seen = new Set<string>()
   for (const [index, item] of items.entries()) {

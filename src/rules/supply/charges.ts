@@ -20,7 +20,7 @@ function units (value: unknown): bigint | undefined {
   return match[1] === '-' ? -size : size
 }
 
-function total (items: Obj[], field: string): bigint {
+function total (items: readonly Obj[], field: string): bigint {
   return items.reduce((sum, item) => sum + (units(item[field]) ?? 0n), 0n)
 }
 

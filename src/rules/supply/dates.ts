@@ -1,4 +1,4 @@
-import { localDateAt } from '../../lib/zoned-time.js'
+import { dayReader, localDateAt } from '../../lib/zoned-time.js'
 import { gb } from '../../market/gb.js'
 import { parseDateTime } from '../../validation/temporal.js'
 import type { RuleContext } from '../types.js'
@@ -14,24 +14,24 @@ export function asDate (value: unknown): string | undefined {
 
 // Today on the mock's clock, as a GB calendar date: Kraken GB compares
 // payload dates with the local date, not the UTC one.
-// Rules ask many times per payload, on the same or a nearby instant.
-let lastInstant = NaN
-let lastDay = ''
+const marketDay = dayReader(gb.timezone)
 export function today (ctx: RuleContext): string {
-  const now = ctx.clock.nowMs()
-  if (now !== lastInstant) {
-    lastDay = localDateAt(gb.timezone, now)
-    lastInstant = now
-  }
-  return lastDay
+  return marketDay(ctx.clock.nowMs())
 }
 
 export { addDays } from '../../lib/zoned-time.js'
 
 // The GB calendar date of a seeded date-time such as a product's
 // availableFrom.
+// Seeds are fixed while the mock runs, so each answer is kept.
+const seededDays = new Map<string, string>()
 export function localDate (dateTime: string): string {
-  return dateOfDateTime(dateTime) ?? ''
+  let day = seededDays.get(dateTime)
+  if (day === undefined) {
+    day = dateOfDateTime(dateTime) ?? ''
+    seededDays.set(dateTime, day)
+  }
+  return day
 }
 
 // The GB calendar date of a payload date-time, read as field validation

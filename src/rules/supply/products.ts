@@ -5,9 +5,26 @@ import type { Fuel, Seed, SeedProduct } from '../../seed/types.js'
 export function productOfTariff (seed: Seed, tariffCode: unknown,
   fuel?: Fuel): SeedProduct | undefined {
   if (typeof tariffCode !== 'string') return undefined
-  return seed.products.find(product =>
-    (fuel === undefined || product.fuel === fuel) &&
-    product.tariffCodes.includes(tariffCode))
+  return productsOfTariff(seed).get(tariffCode)?.find(product =>
+    fuel === undefined || product.fuel === fuel)
+}
+
+// The seed's products by tariff code, in seed order, built once per seed.
+const tariffIndexes = new WeakMap<Seed, Map<string, SeedProduct[]>>()
+function productsOfTariff (seed: Seed): Map<string, SeedProduct[]> {
+  let index = tariffIndexes.get(seed)
+  if (index === undefined) {
+    index = new Map()
+    for (const product of seed.products) {
+      for (const code of product.tariffCodes) {
+        const holders = index.get(code) ?? []
+        holders.push(product)
+        index.set(code, holders)
+      }
+    }
+    tariffIndexes.set(seed, index)
+  }
+  return index
 }
 
 export function fuelOfComponent (component: string): Fuel {
