@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import {
   allTransactions, type LedgerGroup, ledgerEntries, ledgerGroups, sumOf
@@ -19,7 +20,7 @@ function targetOf (group: LedgerGroup, account: Obj): bigint | undefined {
 }
 
 function checkTransferBalance (account: Obj): RuleFinding[] {
-  return ledgerGroups(account).flatMap(group => {
+  return flatMap(ledgerGroups(account), group => {
     const target = targetOf(group, account)
     if (target === undefined) return []
     const expected = (group.balance ?? 0n) + sumOf(group.current)
@@ -33,7 +34,7 @@ function checkTransferBalance (account: Obj): RuleFinding[] {
 }
 
 function checkHistoricalBalance (account: Obj): RuleFinding[] {
-  return ledgerGroups(account).flatMap(group => {
+  return flatMap(ledgerGroups(account), group => {
     if (group.balance === undefined || group.historical.length === 0) {
       return []
     }
@@ -101,7 +102,7 @@ export function checkTransactionIds (transactions: readonly Obj[]): RuleFinding[
 
 function checkDocumentIds (account: Obj, ctx: RuleContext): RuleFinding[] {
   const groups = ledgerGroups(account)
-  const historical = groups.flatMap(group => group.historical)
+  const historical = flatMap(groups, group => group.historical)
   const withId = historical.filter(item =>
     given(item, 'billing_document_identifier'))
   if (!ctx.seed.settings.billingDocumentIdentifiersEnabled) {
@@ -124,7 +125,7 @@ function checkDocumentIds (account: Obj, ctx: RuleContext): RuleFinding[] {
 }
 
 function checkCurrentDocumentIds (account: Obj): RuleFinding[] {
-  const current = ledgerGroups(account).flatMap(group => group.current)
+  const current = flatMap(ledgerGroups(account), group => group.current)
   if (!current.some(item => given(item, 'billing_document_identifier'))) {
     return []
   }

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import { isCompanyNumber } from '../formats/company-number.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { BUSINESS_DETAILS, checkDetail } from './details.js'
@@ -93,7 +94,7 @@ function portfoliosOf (account: Obj): Array<[Obj, string]> {
 function checkPortfolioReferences (account: Obj,
   ctx: RuleContext): RuleFinding[] {
   const creates = supplierOf(account, ctx)?.createNewPortfolios === true
-  return portfoliosOf(account).flatMap(([portfolio, path]) => {
+  return flatMap(portfoliosOf(account), ([portfolio, path]) => {
     const at = `${path}.${NON_FIELD}`
     const referenced = given(portfolio, 'portfolio_references')
     if (creates && referenced) {
@@ -109,7 +110,7 @@ function checkPortfolioReferences (account: Obj,
 }
 
 export const businessRules: Rule[] = [
-  ...BUSINESSES.flatMap(component => [
+  ...flatMap(BUSINESSES, component => [
     fieldRule(component, 'company_number', ['invalid_company_number'],
       checkCompanyNumber),
     nestedFieldRule(component, 'details', ['children_with_duplicate_values'],

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import { isInternalEmail, isPossibleTestEmail } from '../formats/email.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { checkCustomerDetailsObject } from './details.js'
@@ -147,7 +148,7 @@ function checkAdministratorDates (admin: Obj): RuleFinding[] {
 }
 
 export const customerRules: Rule[] = [
-  ...PEOPLE.flatMap(component => [
+  ...flatMap(PEOPLE, component => [
     objectRule(component, ['customer_details_and_user_details_both_provided'],
       checkBothDetails),
     objectRule(component, ['contact_details_for_occupier',

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { RuleFinding } from '../types.js'
 import { found, isObj, type Obj } from './support.js'
 
@@ -87,7 +88,7 @@ export function checkDetail (prefix: string,
 // The deprecated `details` object maps namespaces to values.
 export function checkCustomerDetailsObject (value: unknown): RuleFinding[] {
   if (!isObj(value)) return []
-  return Object.entries(value).flatMap(([key, detail]) =>
+  return flatMap(Object.entries(value), ([key, detail]) =>
     checkDetail('customer_detail', CUSTOMER_DETAILS, key, detail))
 }
 

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import {
   amount, date, given, list, meterPoints, type Obj
 } from './support.js'
@@ -51,8 +52,8 @@ export function ledgerGroups (account: Obj): LedgerGroup[] {
 }
 
 export function allTransactions (account: Obj): Obj[] {
-  return ledgerGroups(account)
-    .flatMap(group => [...group.historical, ...group.current])
+  return flatMap(ledgerGroups(account),
+    group => [...group.historical, ...group.current])
 }
 
 export function hasHistory (account: Obj): boolean {

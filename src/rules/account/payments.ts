@@ -1,3 +1,4 @@
+import { compareText } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { ledgerEntries } from './ledgers.js'
 import { checkLedgerCode } from './payment-schedules.js'
@@ -27,7 +28,7 @@ function byLedger (value: unknown): Obj[][] {
     groups.set(key, [...(groups.get(key) ?? []), schedule])
   }
   return [...groups.values()].map(group => group.sort((a, b) =>
-    String(a.start_date).localeCompare(String(b.start_date))))
+    compareText(String(a.start_date), String(b.start_date))))
 }
 
 const endOf = (schedule: Obj): string =>

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import {
   billedToDates, earliestBilledTo, earliestDate, hasHistory, isPrepay,
@@ -19,7 +20,7 @@ function whose (group: LedgerGroup): string {
 function perGroup (check: (group: LedgerGroup, account: Obj,
   ctx: RuleContext) => RuleFinding | undefined) {
   return (account: Obj, ctx: RuleContext): RuleFinding[] =>
-    ledgerGroups(account).flatMap(group => {
+    flatMap(ledgerGroups(account), group => {
       const finding = check(group, account, ctx)
       return finding === undefined ? [] : [finding]
     })

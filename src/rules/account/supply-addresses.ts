@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import {
   date, nestedFieldRule, found, given, list, type Obj,
@@ -7,7 +8,7 @@ import {
 // Rules the contract attaches to an account's list of supply addresses.
 
 function addressPoints (value: unknown): Obj[] {
-  return list(value).flatMap(address => list(address.meter_points))
+  return flatMap(list(value), address => list(address.meter_points))
 }
 
 function checkLoss (value: unknown, _owner: Obj,

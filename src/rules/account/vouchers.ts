@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleFinding } from '../types.js'
 import { allTransactions } from './ledgers.js'
 import {
@@ -12,10 +13,10 @@ import {
 
 // Any object inside the billing documents that looks like a transaction.
 function nestedTransactions (value: unknown): Obj[] {
-  if (Array.isArray(value)) return value.flatMap(nestedTransactions)
+  if (Array.isArray(value)) return flatMap(value, nestedTransactions)
   if (!isObj(value)) return []
   const own = typeof value.transaction_id === 'string' ? [value] : []
-  return [...own, ...Object.values(value).flatMap(nestedTransactions)]
+  return [...own, ...flatMap(Object.values(value), nestedTransactions)]
 }
 
 function transactionsByType (account: Obj, type: string): Map<string, Obj> {

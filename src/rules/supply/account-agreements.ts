@@ -1,3 +1,4 @@
+import { compareText, flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, finding, list, objectRule, text } from './data.js'
 import { asDate, localDate, today } from './dates.js'
@@ -14,12 +15,12 @@ import {
 // Agreements ending before supply started are history and may leave gaps;
 // from supply start on, each must begin the day the previous one ends.
 function checkConsecutive (account: Obj): RuleFinding[] {
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     const start = asDate(at.point.supply_start_date) ?? ''
     const current = agreementsOf(at)
       .filter(a => a.from !== undefined && (a.to === undefined || a.to > start))
-      .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
-    return current.flatMap((agreement, position) => {
+      .sort((a, b) => compareText(a.from ?? '', b.from ?? ''))
+    return flatMap(current, (agreement, position) => {
       const previous = current[position - 1]
       if (previous === undefined || previous.to === agreement.from) return []
       return [finding('gaps_or_overlaps_in_agreement_dates',
@@ -34,7 +35,7 @@ function checkConsecutive (account: Obj): RuleFinding[] {
 
 function checkCoverage (account: Obj, ctx: RuleContext): RuleFinding[] {
   const now = today(ctx)
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     const agreements = agreementsOf(at)
     if (!isBillable(at.point, now)) {
       const end = asDate(at.point.supply_end_date) ?? ''
@@ -58,14 +59,14 @@ function checkCoverage (account: Obj, ctx: RuleContext): RuleFinding[] {
 }
 
 function activeProducts (at: PointAt, ctx: RuleContext) {
-  return agreementsHolding(at, today(ctx)).flatMap(a => {
+  return flatMap(agreementsHolding(at, today(ctx)), a => {
     const product = productOfTariff(ctx.seed, a.agreement.tariff_code, at.fuel)
     return product === undefined ? [] : [{ ...a, product }]
   })
 }
 
 function checkPrepayMatch (account: Obj, ctx: RuleContext): RuleFinding[] {
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     const meters = list(at.point.meters).filter(isActiveMeter)
     if (meters.length === 0) return []
     const prepay = meters.some(meter => meter.is_prepay === true)
@@ -82,12 +83,12 @@ function checkPrepayMatch (account: Obj, ctx: RuleContext): RuleFinding[] {
 // An Economy 7 meter settles on two registers and needs a two-rate
 // tariff; a single-rate meter needs a single-rate one.
 function checkRateCount (account: Obj, ctx: RuleContext): RuleFinding[] {
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     if (at.fuel !== 'ELECTRICITY' || isHalfHourly(at.point)) return []
     const registers = list(at.point.meters).filter(isActiveMeter)
       .reduce((sum, meter) => sum + settlementRegisters(meter).length, 0)
     if (registers === 0) return []
-    return activeProducts(at, ctx).flatMap(a => {
+    return flatMap(activeProducts(at, ctx), a => {
       const rates = consumptionRates(a.product)
       if (rates === 0 || rates === registers) return []
       return [finding('tariff_type_does_not_match_meter_point_type',
@@ -100,9 +101,9 @@ function checkRateCount (account: Obj, ctx: RuleContext): RuleFinding[] {
 // Only variable products, and only when Kraken bills from before the
 // product went on sale.
 function checkProductStart (account: Obj, ctx: RuleContext): RuleFinding[] {
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     const billedTo = pointBilledTo(account, at.point)
-    return agreementsOf(at).flatMap(a => {
+    return flatMap(agreementsOf(at), a => {
       const product = productOfTariff(ctx.seed, a.agreement.tariff_code,
         at.fuel)
       if (product === undefined || !product.isVariable) return []
@@ -126,7 +127,7 @@ function checkContractIdentifiers (account: Obj): RuleFinding[] {
       : []) declared.add(id)
     declared.add(text(details, 'business_contract_identifier'))
   }
-  return pointsOf(account).flatMap(at => agreementsOf(at).flatMap(a => {
+  return flatMap(pointsOf(account), at => flatMap(agreementsOf(at), a => {
     const id = text(a.agreement, 'business_contract_identifier')
     if (id === undefined || declared.has(id)) return []
     return [finding('agreement_business_contract_identifier_not_declared',

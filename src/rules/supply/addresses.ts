@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleFinding } from '../types.js'
 import {
   type Obj, fieldRule, finding, list, objectRule, text, underField
@@ -11,7 +12,7 @@ import { type PointAt, metersOf, pointBilledTo, pointsOf } from './supply.js'
 
 function checkRepeatedPoints (_value: unknown, account: Obj): RuleFinding[] {
   const firstAddress = new Map<string, number>()
-  const found = pointsOf(account).flatMap(at => {
+  const found = flatMap(pointsOf(account), at => {
     const id = text(at.point, 'identifier')
     if (id === undefined) return []
     const first = firstAddress.get(id)
@@ -29,7 +30,7 @@ const squash = (value: string | undefined): string =>
 
 function checkRepeatedAddresses (value: unknown): RuleFinding[] {
   const seen = new Set<string>()
-  return list(value).flatMap((address, index) => {
+  return flatMap(list(value), (address, index) => {
     const key = JSON.stringify([squash(text(address, 'supply_address1')),
       squash(text(address, 'supply_address2')),
       squash(text(address, 'supply_postcode')).replace(/ /g, '')])
@@ -64,7 +65,7 @@ const isImportExport = (at: PointAt): boolean =>
 // one marked IMPORT_EXPORT, both naming the same meter.
 function checkExportPairs (_value: unknown, account: Obj): RuleFinding[] {
   const bySerial = pointsBySerial(account)
-  const found = pointsOf(account).filter(isImportExport).flatMap(at => {
+  const found = flatMap(pointsOf(account).filter(isImportExport), at => {
     const paired = metersOf(at).some(({ meter }) => {
       const sharing = bySerial.get(String(meter.meter_serial_number)) ?? []
       return sharing.length === 2 && sharing.filter(isImportExport).length === 1
@@ -115,7 +116,7 @@ function checkOccupier (account: Obj): RuleFinding[] {
 // they left.
 function checkFormerAddresses (account: Obj): RuleFinding[] {
   const points = pointsOf(account)
-  return list(account.supply_addresses).flatMap((address, index) => {
+  return flatMap(list(account.supply_addresses), (address, index) => {
     const left = asDate(address.customer_at_supply_address_to_date)
     if (left === undefined) return []
     const unbilled = points.filter(at => at.addressIndex === index)

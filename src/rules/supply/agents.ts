@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { AgentRole } from '../../seed/types.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, finding, isObj, objectRule, text } from './data.js'
@@ -21,7 +22,7 @@ const REFERENCES: Array<[string, 'contractReference' | 'serviceReference' |
 function checkContracts (point: Obj, ctx: RuleContext): RuleFinding[] {
   const agents = point.agents
   if (!isObj(agents)) return []
-  return SLOTS.flatMap(([slot, role]) => {
+  return flatMap(SLOTS, ([slot, role]) => {
     const reference = agents[slot]
     if (!isObj(reference)) return []
     const given = REFERENCES.filter(([field]) =>

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, fieldRule, finding, list, objectRule, text } from './data.js'
 import { asDate } from './dates.js'
@@ -53,8 +54,8 @@ function checkRateOverrides (component: string) {
 }
 
 function checkBespokeRegisters (agreement: Obj): RuleFinding[] {
-  return list(agreement.bespoke_tariff_rates).flatMap((rate, index) =>
-    list(rate.registers).flatMap((register, position) =>
+  return flatMap(list(agreement.bespoke_tariff_rates), (rate, index) =>
+    flatMap(list(rate.registers), (register, position) =>
       text(register, 'register_id') !== undefined ||
       text(register, 'rate_type') !== undefined
         ? []
@@ -67,7 +68,7 @@ function checkBespokeRegisters (agreement: Obj): RuleFinding[] {
 // claim to price the same consumption.
 function checkBespokeDuplicates (value: unknown): RuleFinding[] {
   const seen = new Set<string>()
-  return list(value).flatMap((rate, index) => {
+  return flatMap(list(value), (rate, index) => {
     const key = JSON.stringify([text(rate, 'meter_serial_number') ?? '',
       text(rate, 'payment_method') ?? ''])
     if (!seen.has(key)) {
@@ -81,7 +82,7 @@ function checkBespokeDuplicates (value: unknown): RuleFinding[] {
 
 function checkCharacteristicCodes (value: unknown): RuleFinding[] {
   const seen = new Set<string>()
-  return list(value).flatMap((item, index) => {
+  return flatMap(list(value), (item, index) => {
     const code = text(item, 'code')
     if (code === undefined) return []
     if (!seen.has(code)) {
@@ -102,7 +103,7 @@ function checkPortfolioNumber (value: unknown): RuleFinding[] {
 const AGREEMENTS = ['ElectricityAgreement', 'GasAgreement']
 
 export const agreementRules: Rule[] = [
-  ...AGREEMENTS.flatMap(component => [
+  ...flatMap(AGREEMENTS, component => [
     fieldRule(component, 'tariff_code', ['tariff_code_not_found'],
       checkTariffExists(component)),
     objectRule(component, ['open_ended_agreement_for_end_dated_product'],

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, fieldRule, finding, list, objectRule, text } from './data.js'
 import { asDate, today } from './dates.js'
@@ -72,7 +73,7 @@ const LISTS = ['current_statement_transactions',
 function checkCoveringAgreement (account: Obj,
   ctx: RuleContext): RuleFinding[] {
   const points = pointsOf(account)
-  return LISTS.flatMap(field => list(account[field]).flatMap((item, index) => {
+  return flatMap(LISTS, field => flatMap(list(account[field]), (item, index) => {
     if (item.type !== 'SUPPLY_CHARGE') return []
     const lines = list(item.line_items)
     const starts = lines.map(line => asDate(line.start_date) ?? '').sort()
@@ -81,9 +82,9 @@ function checkCoveringAgreement (account: Obj,
     const to = ends[ends.length - 1]
     if (from === undefined || to === undefined) return []
     const spi = text(item, 'supply_point_identifier')
-    const covered = points
+    const charged = points
       .filter(at => spi === undefined || at.point.identifier === spi)
-      .flatMap(agreementsOf)
+    const covered = flatMap(charged, agreementsOf)
       .some(a => productOfTariff(ctx.seed, a.agreement.tariff_code)?.code ===
         item.product_code && a.from !== undefined && a.from <= from &&
         (a.to === undefined || to <= a.to))

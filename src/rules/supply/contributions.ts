@@ -1,3 +1,4 @@
+import { compareText, flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, fieldRule, finding, list, objectRule, text } from './data.js'
 import { asDate, dateOfDateTime } from './dates.js'
@@ -35,7 +36,7 @@ function checkPeriods (agreement: Obj): RuleFinding[] {
     }
   }
   const ordered = periods.filter(p => p.from !== undefined)
-    .sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
+    .sort((a, b) => compareText(a.from ?? '', b.from ?? ''))
   ordered.forEach((period, position) => {
     const previous = ordered[position - 1]
     if (previous?.to === undefined || (period.from ?? '') >= previous.to) {
@@ -55,7 +56,7 @@ function checkAgreementOverlaps (value: unknown): RuleFinding[] {
     from: asDate(agreement.active_period_start_date) ?? '',
     to: asDate(agreement.active_period_end_date)
   }))
-  return agreements.flatMap(current => {
+  return flatMap(agreements, current => {
     const clash = agreements.find(other => other.index < current.index &&
       other.scheme === current.scheme &&
       (other.to === undefined || current.from <= other.to) &&

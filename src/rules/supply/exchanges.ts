@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleFinding } from '../types.js'
 import {
   type Obj, fieldRule, finding, isObj, list, objectRule, text, underField
@@ -18,7 +19,7 @@ interface Exchange { old: MeterAt, removed: string, fitted: MeterAt[] }
 function exchangesOf (account: Obj, at: PointAt): Exchange[] {
   const billedTo = pointBilledTo(account, at.point)
   const meters = metersOf(at)
-  return meters.flatMap(old => {
+  return flatMap(meters, old => {
     const removed = asDate(old.meter.removed_on)
     if (removed === undefined) return []
     if (billedTo !== undefined && removed <= billedTo) return []
@@ -30,8 +31,8 @@ function exchangesOf (account: Obj, at: PointAt): Exchange[] {
 
 function checkExchangeReadings (_value: unknown, account: Obj):
 RuleFinding[] {
-  const found = pointsOf(account).flatMap(at =>
-    exchangesOf(account, at).flatMap(({ old, removed }) => {
+  const found = flatMap(pointsOf(account), at =>
+    flatMap(exchangesOf(account, at), ({ old, removed }) => {
       const readings = [...list(old.meter.transfer_readings),
         ...list(old.meter.reading_history)]
       const problems: RuleFinding[] = []
@@ -68,13 +69,13 @@ Array<{ at: string, date: string | undefined }> {
 
 function checkExchangeBilledTo (_value: unknown, account: Obj):
 RuleFinding[] {
-  const found = pointsOf(account).flatMap(at =>
-    exchangesOf(account, at).flatMap(({ old, fitted }) => [
+  const found = flatMap(pointsOf(account), at =>
+    flatMap(exchangesOf(account, at), ({ old, fitted }) => [
       ...ownBilledTo(at, old).filter(place => place.date === undefined)
         .map(place => finding('no_last_billed_to_date_on_exchanged_meter',
           'An exchanged meter needs its own last billed to date.',
           place.at)),
-      ...fitted.flatMap(m => ownBilledTo(at, m))
+      ...flatMap(fitted, m => ownBilledTo(at, m))
         .filter(place => place.date !== undefined)
         .map(place => finding('last_billed_to_date_on_new_meter',
           'A meter fitted in an exchange has not been billed yet.',
@@ -85,7 +86,7 @@ RuleFinding[] {
 
 // The vend read is taken at the end of the last billed day or on it.
 function checkPrepayHandover (account: Obj): RuleFinding[] {
-  return pointsOf(account).flatMap(at => metersOf(at).flatMap(m => {
+  return flatMap(pointsOf(account), at => flatMap(metersOf(at), m => {
     const details = m.meter.prepay_details
     if (!isObj(details)) return []
     const first = settlementRegisters(m.meter)[0]?.[0]
@@ -113,11 +114,11 @@ const TRANSACTION_LISTS = ['current_statement_transactions',
 // A transaction sent to a prepay meter needs that meter in the payload,
 // with prepay details to put the credit or debt on.
 function checkPrepayTargets (account: Obj): RuleFinding[] {
-  const prepaySerials = new Set(pointsOf(account).flatMap(at =>
+  const prepaySerials = new Set(flatMap(pointsOf(account), at =>
     metersOf(at).filter(m => isObj(m.meter.prepay_details))
       .map(m => m.meter.meter_serial_number)))
-  return TRANSACTION_LISTS.flatMap(field =>
-    list(account[field]).flatMap((transaction, index) => {
+  return flatMap(TRANSACTION_LISTS, field =>
+    flatMap(list(account[field]), (transaction, index) => {
       const serial = text(transaction, 'to_prepay_meter_serial_number')
       if (serial === undefined || prepaySerials.has(serial)) return []
       return [finding('transactions_target_non_initialised_prepay_meter',

@@ -1,3 +1,4 @@
+import { compareText, flatMap } from '../readers.js'
 import type { Rule, RuleFinding } from '../types.js'
 import {
   type Obj, fieldRule, finding, isObj, list, objectRule, text
@@ -24,7 +25,7 @@ export function isActiveMeter (meter: Obj): boolean {
 function checkAgreementStarts (point: Obj): RuleFinding[] {
   const start = asDate(point.supply_start_date)
   if (start === undefined) return []
-  return list(point.agreements).flatMap((agreement, index) => {
+  return flatMap(list(point.agreements), (agreement, index) => {
     const from = asDate(agreement.effective_from)
     if (from === undefined || from >= start) return []
     return [finding('agreement_start_date_before_supply_start_date',
@@ -45,8 +46,8 @@ function checkSharedSerials (point: Obj): RuleFinding[] {
   const found: RuleFinding[] = []
   for (const [serial, meters] of bySerial) {
     const ordered = [...meters].sort((a, b) =>
-      String(a.meter.installed_on ?? '')
-        .localeCompare(String(b.meter.installed_on ?? '')))
+      compareText(String(a.meter.installed_on ?? ''),
+        String(b.meter.installed_on ?? '')))
     ordered.forEach(({ meter, index }, position) => {
       const before = ordered[position - 1]?.meter
       if (before === undefined) return
@@ -64,7 +65,7 @@ function checkSharedSerials (point: Obj): RuleFinding[] {
 
 function checkActiveRegisters (point: Obj): RuleFinding[] {
   const halfHourly = isHalfHourly(point)
-  return list(point.meters).flatMap((meter, index) => {
+  return flatMap(list(point.meters), (meter, index) => {
     if (!isActiveMeter(meter)) return []
     const registers = list(meter.registers)
     if (registers.length === 0) {
@@ -73,7 +74,7 @@ function checkActiveRegisters (point: Obj): RuleFinding[] {
         `meters.${index}.registers`)]
     }
     if (halfHourly) return []
-    return registers.flatMap((register, position) =>
+    return flatMap(registers, (register, position) =>
       text(register, 'tpr') !== undefined
         ? []
         : [finding('registers_missing_for_active_electricity_meter',
@@ -97,7 +98,7 @@ function refuseFlag (code: string, detail: string) {
 
 function checkRepeatedEacs (value: unknown): RuleFinding[] {
   const seen = new Set<string>()
-  return list(value).flatMap((eac, index) => {
+  return flatMap(list(value), (eac, index) => {
     const key = `${String(eac.tpr)} ${String(eac.effective_from)}`
     if (!seen.has(key)) {
       seen.add(key)
@@ -110,9 +111,9 @@ function checkRepeatedEacs (value: unknown): RuleFinding[] {
 }
 
 function checkRegisterIds (value: unknown): RuleFinding[] {
-  return list(value).flatMap((meter, index) => {
+  return flatMap(list(value), (meter, index) => {
     const seen = new Set<string>()
-    return list(meter.registers).flatMap((register, position) => {
+    return flatMap(list(meter.registers), (register, position) => {
       const id = text(register, 'register_id')
       if (id === undefined) return []
       if (!seen.has(id)) {
@@ -128,7 +129,7 @@ function checkRegisterIds (value: unknown): RuleFinding[] {
 
 function checkDuplicatePoints (value: unknown): RuleFinding[] {
   const seen = new Set<string>()
-  return list(value).flatMap((point, index) => {
+  return flatMap(list(value), (point, index) => {
     const id = text(point, 'identifier')
     if (id === undefined) return []
     if (!seen.has(id)) {
@@ -144,7 +145,7 @@ function checkDuplicatePoints (value: unknown): RuleFinding[] {
 const POINTS = ['ElectricityMeterPoint', 'GasMeterPoint']
 
 export const meterPointRules: Rule[] = [
-  ...POINTS.flatMap(component => [
+  ...flatMap(POINTS, component => [
     objectRule(component, ['agreement_start_date_before_supply_start_date'],
       checkAgreementStarts),
     objectRule(component, ['multiple_non_dmex_meters_with_serial_number'],

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, fieldRule, finding, list, objectRule, text } from './data.js'
 import { asDate, today } from './dates.js'
@@ -78,7 +79,7 @@ function readingRegisters (field: string, missing: string, unknown: string) {
   return (meter: Obj): RuleFinding[] => {
     const ids = new Set(list(meter.registers)
       .map(register => text(register, 'register_id')))
-    return list(meter[field]).flatMap((reading, index) => {
+    return flatMap(list(meter[field]), (reading, index) => {
       const id = text(reading, 'register_id')
       const at = `${field}.${index}.register_id`
       if (id === undefined) {
@@ -98,7 +99,7 @@ function isPairedTpr (tpr: string): boolean {
 
 function checkRegisterTprs (value: unknown): RuleFinding[] {
   const counts = new Map<string, number>()
-  return list(value).flatMap((register, index) => {
+  return flatMap(list(value), (register, index) => {
     const tpr = text(register, 'tpr')
     if (tpr === undefined) return []
     const count = (counts.get(tpr) ?? 0) + 1
@@ -129,7 +130,7 @@ function checkDeviceId (value: unknown): RuleFinding[] {
 const METERS = ['ElectricityMeter', 'GasMeter']
 
 export const meterRules: Rule[] = [
-  ...METERS.flatMap(component => [
+  ...flatMap(METERS, component => [
     fieldRule(component, 'meter_serial_number',
       ['blank', 'invalid_meter_serial_number'],
       checkSerial(component)),

@@ -1,3 +1,4 @@
+import { compareText } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, fieldRule, finding, list, objectRule } from './data.js'
 import { addDays, asDate, today } from './dates.js'
@@ -39,7 +40,7 @@ function byStart (value: unknown, fromKey: string, toKey: string): Dated[] {
       index, from: asDate(item[fromKey]) ?? '', to: asDate(item[toKey])
     }))
     .filter(entry => entry.from !== '')
-    .sort((a, b) => a.from.localeCompare(b.from) || a.index - b.index)
+    .sort((a, b) => compareText(a.from, b.from) || a.index - b.index)
 }
 
 // Periods whose end date is the next one's start date.

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import {
   type Obj, fieldRule, finding, list, objectRule, text, underField
@@ -18,9 +19,9 @@ import {
 function billedMeters (account: Obj, ctx: RuleContext,
   fuel: 'ELECTRICITY' | 'GAS'): Array<{ at: PointAt, m: MeterAt }> {
   const now = today(ctx)
-  return pointsOf(account)
+  const billed = pointsOf(account)
     .filter(at => at.fuel === fuel && isBillable(at.point, now))
-    .flatMap(at => metersOf(at).map(m => ({ at, m })))
+  return flatMap(billed, at => metersOf(at).map(m => ({ at, m })))
     .filter(({ at, m }) => isActiveMeter(m.meter) &&
       !installedAfter(m.meter, meterBilledTo(account, at, m.meter)))
 }
@@ -32,8 +33,8 @@ function installedAfter (meter: Obj, day: string | undefined): boolean {
 
 function checkRegisterTransfers (account: Obj,
   ctx: RuleContext): RuleFinding[] {
-  return billedMeters(account, ctx, 'ELECTRICITY').flatMap(({ m }) =>
-    settlementRegisters(m.meter).flatMap(([register, index]) => {
+  return flatMap(billedMeters(account, ctx, 'ELECTRICITY'), ({ m }) =>
+    flatMap(settlementRegisters(m.meter), ([register, index]) => {
       const id = text(register, 'register_id')
       const readings = list(m.meter.transfer_readings)
         .map((reading, position) => ({ reading, position }))
@@ -51,7 +52,7 @@ function checkRegisterTransfers (account: Obj,
 }
 
 function checkGasTransfers (account: Obj, ctx: RuleContext): RuleFinding[] {
-  const found = billedMeters(account, ctx, 'GAS').flatMap(({ m }) => {
+  const found = flatMap(billedMeters(account, ctx, 'GAS'), ({ m }) => {
     const count = list(m.meter.transfer_readings).length
     if (count === 0) {
       return [finding('active_gas_meter_without_transfer_reading',
@@ -81,18 +82,18 @@ function checkGasTransfers (account: Obj, ctx: RuleContext): RuleFinding[] {
 }
 
 function checkEacs (account: Obj, ctx: RuleContext): RuleFinding[] {
-  return billedMeters(account, ctx, 'ELECTRICITY')
+  const meters = billedMeters(account, ctx, 'ELECTRICITY')
     .filter(({ at }) => !isHalfHourly(at.point))
-    .flatMap(({ at, m }) => {
-      const tprs = new Set(list(at.point.eac_history).map(e => e.tpr))
-      return settlementRegisters(m.meter).flatMap(([register, index]) => {
-        const tpr = text(register, 'tpr')
-        if (tpr === undefined || tprs.has(tpr)) return []
-        return [finding('missing_eacs_for_active_register_tpr',
-          `eac_history has no EAC for TPR ${tpr}.`,
-          `${m.path}.registers.${index}.tpr`)]
-      })
+  return flatMap(meters, ({ at, m }) => {
+    const tprs = new Set(list(at.point.eac_history).map(e => e.tpr))
+    return flatMap(settlementRegisters(m.meter), ([register, index]) => {
+      const tpr = text(register, 'tpr')
+      if (tpr === undefined || tprs.has(tpr)) return []
+      return [finding('missing_eacs_for_active_register_tpr',
+        `eac_history has no EAC for TPR ${tpr}.`,
+        `${m.path}.registers.${index}.tpr`)]
     })
+  })
 }
 
 // The last billed to date a reading is judged against.
@@ -105,11 +106,11 @@ function readingBilledTo (account: Obj, at: PointAt, meter: Obj,
 }
 
 function checkTransferDates (_value: unknown, account: Obj): RuleFinding[] {
-  const found = pointsOf(account).flatMap(at => metersOf(at).flatMap(m => {
+  const found = flatMap(pointsOf(account), at => flatMap(metersOf(at), m => {
     if (installedAfter(m.meter, meterBilledTo(account, at, m.meter))) {
       return []
     }
-    return list(m.meter.transfer_readings).flatMap((reading, index) => {
+    return flatMap(list(m.meter.transfer_readings), (reading, index) => {
       const billedTo = readingBilledTo(account, at, m.meter, reading)
       const date = asDate(reading.reading_date)
       if (billedTo === undefined || date === billedTo) return []
@@ -123,8 +124,8 @@ function checkTransferDates (_value: unknown, account: Obj): RuleFinding[] {
 }
 
 function checkBilledReadings (_value: unknown, account: Obj): RuleFinding[] {
-  const found = pointsOf(account).flatMap(at => metersOf(at).flatMap(m =>
-    list(m.meter.reading_history).flatMap((reading, index) => {
+  const found = flatMap(pointsOf(account), at => flatMap(metersOf(at), m =>
+    flatMap(list(m.meter.reading_history), (reading, index) => {
       if (reading.billed !== true) return []
       const billedTo = readingBilledTo(account, at, m.meter, reading)
       const date = asDate(reading.reading_date)

@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, fieldRule, finding, list } from './data.js'
 
@@ -23,7 +24,7 @@ function checkProperties (value: unknown, account: Obj,
 function checkSupplyPoints (value: unknown, account: Obj,
   ctx: RuleContext): RuleFinding[] {
   const skip = settingsOf(account, ctx)?.skipSupplyPointCreation === true
-  return list(value).flatMap((address, index) => {
+  return flatMap(list(value), (address, index) => {
     const given = list(address.meter_points).length > 0
     if (given === skip) {
       return [skip

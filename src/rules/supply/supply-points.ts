@@ -1,3 +1,4 @@
+import { flatMap } from '../readers.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { type Obj, finding, list, objectRule, text } from './data.js'
 import { asDate, today } from './dates.js'
@@ -10,7 +11,7 @@ import { hasReadingOn, isBillable, pointsOf } from './supply.js'
 // A future end date is a loss in progress, which cannot be migrated.
 function checkSupplyEnds (account: Obj, ctx: RuleContext): RuleFinding[] {
   const now = today(ctx)
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     const end = asDate(at.point.supply_end_date)
     if (end === undefined || end <= now) return []
     return [finding('future_supply_end_date',
@@ -21,7 +22,7 @@ function checkSupplyEnds (account: Obj, ctx: RuleContext): RuleFinding[] {
 
 function checkSupplyStarts (account: Obj, ctx: RuleContext): RuleFinding[] {
   const now = today(ctx)
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     const start = asDate(at.point.supply_start_date)
     if (start === undefined || start <= now) return []
     if (!isBillable(at.point, now)) return []
@@ -34,7 +35,7 @@ function checkSupplyStarts (account: Obj, ctx: RuleContext): RuleFinding[] {
 // Only points already off supply: a future end has no final reading yet.
 function checkFinalReadings (account: Obj, ctx: RuleContext): RuleFinding[] {
   const now = today(ctx)
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     const end = asDate(at.point.supply_end_date)
     const meters = list(at.point.meters)
     if (end === undefined || end > now || meters.length === 0) return []
@@ -50,7 +51,7 @@ const UNMETERED = new Set(['B', 'D'])
 
 function checkMetersPresent (account: Obj, ctx: RuleContext): RuleFinding[] {
   const now = today(ctx)
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     if (!isBillable(at.point, now)) return []
     if (list(at.point.meters).some(isActiveMeter)) return []
     const measurementClass = text(at.point, 'measurement_class')
@@ -76,7 +77,7 @@ function checkSomethingOnSupply (account: Obj,
 // needs one for today or later.
 function checkCurrentAq (account: Obj, ctx: RuleContext): RuleFinding[] {
   const now = today(ctx)
-  return pointsOf(account).flatMap(at => {
+  return flatMap(pointsOf(account), at => {
     if (at.fuel !== 'GAS' || !isBillable(at.point, now)) return []
     const current = list(at.point.aq_history).some(entry => {
       const to = asDate(entry.effective_to)

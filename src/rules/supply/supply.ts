@@ -1,5 +1,5 @@
 import type { Fuel } from '../../seed/types.js'
-import { keptFor } from '../readers.js'
+import { keptFor, flatMap } from '../readers.js'
 import { type Obj, list, text } from './data.js'
 import { asDate, holds } from './dates.js'
 
@@ -27,7 +27,7 @@ const keptAgreements = new WeakMap<object, readonly AgreementAt[]>()
 
 export function pointsOf (account: Obj): readonly PointAt[] {
   return keptFor(keptPoints, account.supply_addresses, () =>
-    list(account.supply_addresses).flatMap((address, addressIndex) =>
+    flatMap(list(account.supply_addresses), (address, addressIndex) =>
       list(address.meter_points).map((point, index): PointAt => ({
         point,
         path: `supply_addresses.${addressIndex}.meter_points.${index}`,
