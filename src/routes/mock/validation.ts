@@ -2,7 +2,7 @@
 // coercion, nothing silently removed), query and path parameters with
 // strings read as numbers where a number is due. A failure answers in the
 // mock's envelope, never in Fastify's own shape.
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import type { FastifyInstance } from 'fastify'
 import { controlRequestInvalid, type FieldError } from '../../errors.js'
 
@@ -78,13 +78,20 @@ function toFieldError (error: ErrorObject, part: string): FieldError {
 // Applies to the routes of the instance it is given. Response schemas are
 // documentation only: replies are plain JSON.stringify, so a schema can
 // never drop a field the mock meant to send.
+//
+// Each schema is compiled on its route's first request, not at start: the
+// control API is called a handful of times per test run, while every run
+// waits for the mock to be ready.
 export function installControlValidation (app: FastifyInstance): void {
-  const strict = createAjv(false)
-  const lenient = createAjv(true)
+  let strict: Ajv | undefined
+  let lenient: Ajv | undefined
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const part = httpPart === 'querystring' ? 'query' : httpPart ?? 'body'
-    const validate = (part === 'body' ? strict : lenient).compile(schema)
+    let compiled: ValidateFunction | undefined
     return (data: unknown) => {
+      const validate = compiled ??= part === 'body'
+        ? (strict ??= createAjv(false)).compile(schema)
+        : (lenient ??= createAjv(true)).compile(schema)
       // No body at all reads as an empty object, as the JSON parser does.
       const value = data ?? {}
       if (validate(value)) return { value }
