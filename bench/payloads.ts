@@ -59,14 +59,31 @@ function withNestedError (): string {
 }
 export const invalidBody = withNestedError()
 
-// Staging bodies differ only in the external account number; splitting the
-// JSON around it keeps body building cheap for the load generator.
+// Staging bodies differ in the external account number and in the value
+// of the account's reference, which Kraken allows on one account only: a
+// journey that reused it would measure refusals from the second account
+// on. Splitting the JSON around a marker keeps body building cheap for the
+// load generator.
 const MARK = '\u0000EXT\u0000'
-const [stageHead = '', stageTail = ''] = JSON.stringify(
-  { ...account, external_account_number: MARK }).split(JSON.stringify(MARK))
 
-export function stageBody (ext: string): string {
-  return `${stageHead}${JSON.stringify(ext)}${stageTail}`
+function stagingParts (template: Record<string, unknown>): string[] {
+  const copy = structuredClone(template) as Record<string, any>
+  copy.external_account_number = MARK
+  for (const reference of copy.references ?? []) reference.value = MARK
+  return JSON.stringify(copy).split(JSON.stringify(MARK))
+}
+
+const exampleParts = stagingParts(account)
+
+// The example as a pipeline sends it once it heeds the mock's
+// x-mock-undocumented-fields header: without `ledgers`, which the
+// contract's schema does not document, so staging keeps it whole.
+const { ledgers: _ledgers, ...documented } = account
+const documentedParts = stagingParts(documented)
+
+export function stageBody (ext: string, documentedOnly = false): string {
+  return (documentedOnly ? documentedParts : exampleParts)
+    .join(JSON.stringify(ext))
 }
 
 export function processBody (ext: string): string {

@@ -25,10 +25,12 @@ function measurements (r: Results): string[][] {
     rows.push([`validate v2, ${name} p99 (ms)`, round(c.baseline.p99Ms, 1),
       round(c.mock.p99Ms, 1), ''])
   }
-  if (r.journey !== undefined) {
-    rows.push(['v1 journey (accounts/s)',
-      round(r.journey.baselineAccountsPerSecond),
-      round(r.journey.mockAccountsPerSecond), round(r.journey.ratio, 2)])
+  for (const [label, journey] of [['example', r.journey],
+    ['documented fields', r.journeyDocumented]] as const) {
+    if (journey === undefined) continue
+    rows.push([`v1 journey, ${label} (accounts/s)`,
+      round(journey.baselineAccountsPerSecond),
+      round(journey.mockAccountsPerSecond), round(journey.ratio, 2)])
   }
   if (r.token !== undefined) {
     rows.push(['obtainKrakenToken (calls/s)', round(r.token.baseline.rps),

@@ -62,7 +62,9 @@ async function throughput (specs: Record<'mock' | 'baseline', ServerSpec>,
     }
     if (plan.scenarios.includes('journey')) {
       log('journey: stage, process, transfer status')
-      results.journey = await journeyScenario(pair, plan)
+      const journeys = await journeyScenario(pair, plan)
+      results.journey = journeys.example
+      results.journeyDocumented = journeys.documented
     }
     if (plan.scenarios.includes('token')) {
       log('token: obtainKrakenToken')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import {
   type FieldError, krakenResponse, validationFailed
@@ -19,6 +20,8 @@ export interface AccountImportDeps {
 export interface Checked<T> {
   value: T
   warnings: string[]
+  // The rule invocations that read the clock or the store (PayloadCheck).
+  contextual?: number[]
 }
 
 type Body = Record<string, unknown>
@@ -59,11 +62,48 @@ export function createAccountImport (deps: AccountImportDeps) {
 
   function checkAccount (body: unknown, component = 'EnergyAccount',
     failure = ACCOUNT_INVALID): Checked<Body> {
-    const { errors, warnings } = payloads.check(component, body)
+    const { errors, warnings, contextual } = payloads.check(component, body)
     if (errors.length > 0) {
       throw validationFailed(failure.code, failure.detail, errors)
     }
-    return { value: body as Body, warnings }
+    return { value: body as Body, warnings, contextual }
+  }
+
+  // Processing checks the staged payload again, as Kraken does. When
+  // staging dropped nothing, the payload stored is the one staging checked,
+  // and only the rules that read the clock or the store can answer
+  // differently now: staging remembers which, per account, by a digest of
+  // the text it stored. Bounded: a map that starts over when full.
+  const rechecks = new Map<string, { digest: string, contextual: number[] }>()
+  const RECHECKS_KEPT = 10_000
+  const recheckKey = (supplier: string, ext: string): string =>
+    JSON.stringify([supplier, ext])
+  const digestOf = (json: string): string =>
+    createHash('sha1').update(json).digest('base64')
+
+  function rememberCheck (supplier: string, ext: string, json: string,
+    checked: Checked<Body>): void {
+    const key = recheckKey(supplier, ext)
+    rechecks.delete(key)
+    if (checked.warnings.length > 0 || checked.contextual === undefined) return
+    if (rechecks.size >= RECHECKS_KEPT) rechecks.clear()
+    rechecks.set(key, { digest: digestOf(json), contextual: checked.contextual })
+  }
+
+  // Returns the staged account, parsed.
+  function checkStaged (supplier: string, ext: string, json: string): Body {
+    const payload = JSON.parse(json) as Body
+    const known = rechecks.get(recheckKey(supplier, ext))
+    if (known === undefined || known.digest !== digestOf(json)) {
+      return checkAccount(payload).value
+    }
+    const errors = payloads.recheck('EnergyAccount', payload,
+      known.contextual)
+    if (errors.length > 0) {
+      throw validationFailed(ACCOUNT_INVALID.code, ACCOUNT_INVALID.detail,
+        errors)
+    }
+    return payload
   }
 
   function refuseIfImported (supplier: string, ext: unknown): void {
@@ -118,8 +158,9 @@ export function createAccountImport (deps: AccountImportDeps) {
     refuseIfImported(supplier, ext)
 
     const at = clock.now().toISOString()
-    const staged = store.stageImportProcess(supplier, ext,
-      JSON.stringify(checked.value), at)
+    const json = JSON.stringify(checked.value)
+    const staged = store.stageImportProcess(supplier, ext, json, at)
+    rememberCheck(supplier, ext, json, checked)
     return {
       created: staged.created,
       warnings: checked.warnings,
@@ -180,7 +221,7 @@ export function createAccountImport (deps: AccountImportDeps) {
     if (teamErrors.length > 0) throw fail(teamErrors)
 
     // Kraken validates the staged data again before creating the account.
-    checkAccount(JSON.parse(process.payloadJson))
+    const staged = checkStaged(supplier, ext, process.payloadJson)
     if (checked.value.dry_run === true) {
       throw krakenResponse(400, {
         detail: 'The account would import successfully; nothing was ' +
@@ -189,8 +230,9 @@ export function createAccountImport (deps: AccountImportDeps) {
       })
     }
 
-    const number = createAccount(store, supplier, ext, process.payloadJson,
+    const number = createAccount(store, supplier, ext, staged,
       clock.now().toISOString())
+    rechecks.delete(recheckKey(supplier, ext))
     return {
       warnings: checked.warnings,
       body: {

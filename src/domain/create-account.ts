@@ -43,11 +43,11 @@ function referenceClaims (payload: Claimable, accountNumber: string,
   }))
 }
 
+// `payload` is the staged account, as parsed from the staged JSON.
 export function createAccount (store: Store, supplierCode: string,
-  externalAccountNumber: string, payloadJson: string, at: string): string {
+  externalAccountNumber: string, payload: unknown, at: string): string {
   const number = allocateAccountNumber(store)
   store.markImported(supplierCode, externalAccountNumber, number, at)
-  store.addAccountRecords(referenceClaims(
-    JSON.parse(payloadJson) as Claimable, number, at))
+  store.addAccountRecords(referenceClaims(payload as Claimable, number, at))
   return number
 }

@@ -83,7 +83,7 @@ export function finishImport (record: ScheduledImportRecord, at: string,
   store.stageImportProcess(record.supplierCode, record.externalIdentifier,
     record.payloadJson, at)
   const number = createAccount(store, record.supplierCode,
-    record.externalIdentifier, record.payloadJson, at)
+    record.externalIdentifier, JSON.parse(record.payloadJson), at)
   return {
     ...record,
     status: 'PROCESSED',

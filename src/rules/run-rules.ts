@@ -4,9 +4,19 @@ import { attrOfVisit } from '../validation/schema-validator.js'
 import { joinAttr } from '../validation/translate.js'
 import type { Rule, RuleContext } from './types.js'
 
+// Every rule run on every visited object is one invocation, numbered in
+// the order the run meets them: the same payload gives the same numbers.
+export interface RulePlan {
+  // Runs only these invocations (the others are known to find nothing).
+  only?: ReadonlySet<number>
+  // Receives the number of each invocation that read the clock or the
+  // store: only those can answer differently for the same payload later.
+  contextual?: number[]
+}
+
 export interface RuleSet {
-  run(visits: Visit[], fieldErrors: FieldError[], ctx: RuleContext):
-  FieldError[]
+  run(visits: Visit[], fieldErrors: FieldError[], ctx: RuleContext,
+    plan?: RulePlan): FieldError[]
   rules: readonly Rule[]
 }
 
@@ -62,13 +72,21 @@ export function createRuleSet (rules: Rule[]): RuleSet {
   }
 
   function run (visits: Visit[], fieldErrors: FieldError[],
-    ctx: RuleContext): FieldError[] {
+    ctx: RuleContext, plan: RulePlan = {}): FieldError[] {
     const found: FieldError[] = []
     const account = visits.find(v => v.component === 'EnergyAccount')
+    // Rules are functions of the payload, the seed and what they read of
+    // the clock and the store; the getters notice the last two.
+    let readContext = false
     const runCtx: RuleContext = {
-      ...ctx,
-      account: (account?.data as Record<string, unknown> | undefined) ?? null
+      seed: ctx.seed,
+      get clock () { readContext = true; return ctx.clock },
+      get store () { readContext = true; return ctx.store },
+      account: (account?.data as Record<string, unknown> | undefined) ?? null,
+      ...(ctx.onRuleError === undefined ? {} : { onRuleError: ctx.onRuleError })
     }
+    const { only, contextual } = plan
+    let invocation = -1
     const anyErrors = fieldErrors.length > 0
     for (const visit of visits) {
       const prepared = byComponent.get(visit.component)
@@ -76,6 +94,8 @@ export function createRuleSet (rules: Rule[]): RuleSet {
       const owner = visit.data as Record<string, unknown>
       const path = anyErrors ? attrOfVisit(visit) : undefined
       for (const { rule, steps } of prepared) {
+        invocation++
+        if (only !== undefined && !only.has(invocation)) continue
         if (path !== undefined &&
           hasErrorsAt(fieldErrors, baseOf(path, rule))) continue
         const value = steps === null ? owner : valueAt(owner, steps)
@@ -83,11 +103,14 @@ export function createRuleSet (rules: Rule[]): RuleSet {
         if (path !== undefined && steps !== null && typeof value === 'object' &&
           hasErrorsOnFieldsOf(fieldErrors, path)) continue
         let findings
+        readContext = false
         try {
           findings = rule.check(value, owner, runCtx)
         } catch (err) {
           ctx.onRuleError?.(rule, err)
           continue
+        } finally {
+          if (readContext) contextual?.push(invocation)
         }
         if (findings.length === 0) continue
         const at = path ?? attrOfVisit(visit)

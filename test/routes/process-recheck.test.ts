@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify'
+import { test } from 'tap'
+import { buildTestApp } from '../helpers/app.js'
+import { exampleAccount } from '../helpers/contract.js'
+
+// Processing checks the staged account again. When staging dropped nothing,
+// only the business rules that read the clock or the store run again; these
+// tests pin what that must still catch, and what it must not skip.
+
+const STAGE = '/v1/data-import/account-import-process/create-or-update/'
+const PROCESS = '/v1/data-import/account-import-process/process/'
+const headers = { authorization: 'Token test-api-key' }
+
+// The contract's example without `ledgers`, which its schema does not
+// document: staging drops nothing from it.
+function documentedAccount (ext: string): Record<string, any> {
+  const { ledgers: _ledgers, ...account } = exampleAccount()
+  return { ...account, external_account_number: ext }
+}
+
+async function stage (app: FastifyInstance,
+  account: Record<string, unknown>): Promise<void> {
+  const res = await app.inject({
+    method: 'POST', url: STAGE, headers, payload: account
+  })
+  if (res.statusCode !== 201) throw new Error(res.body)
+  if (res.headers['x-mock-undocumented-fields'] !== undefined) {
+    throw new Error('staging dropped fields')
+  }
+}
+
+async function processAccount (app: FastifyInstance, ext: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: PROCESS,
+    headers,
+    payload: { import_supplier_code: 'TENTACLE_ENERGY', external_account_number: ext }
+  })
+  return { status: res.statusCode, body: res.json() }
+}
+
+const codesOf = (body: { errors?: Array<{ code: string, attr: string }> }) =>
+  (body.errors ?? []).map(e => `${e.attr}:${e.code}`)
+
+test('a date rule judges the staged account on the clock at processing', async t => {
+  const app = await buildTestApp(t)
+  await stage(app, documentedAccount('EXT-CLOCK'))
+  // The example's last payment review was on 2019-06-01: before then it
+  // lies in the future.
+  app.clock.set(new Date('2019-05-01T12:00:00Z'))
+  const res = await processAccount(app, 'EXT-CLOCK')
+  t.equal(res.status, 400)
+  t.equal(res.body.code, 'account_failed_validation')
+  t.ok(codesOf(res.body).includes(
+    'last_payment_review_date:last_payment_review_date_is_future_dated'),
+  codesOf(res.body).join(', '))
+})
+
+test('a reference claimed after staging is refused at processing', async t => {
+  const app = await buildTestApp(t)
+  await stage(app, documentedAccount('EXT-FIRST'))
+  await stage(app, documentedAccount('EXT-SECOND'))
+  t.equal((await processAccount(app, 'EXT-FIRST')).status, 201)
+  const second = await processAccount(app, 'EXT-SECOND')
+  t.equal(second.status, 400)
+  t.same(codesOf(second.body), [
+    'references.0.non_field_errors:reference_already_exists'
+  ])
+})
+
+test('a staged payload changed behind staging\'s back is checked in full', async t => {
+  const app = await buildTestApp(t)
+  const account = documentedAccount('EXT-CHANGED')
+  await stage(app, account)
+  // A domestic account with a company number breaks a rule that reads
+  // neither the clock nor the store, so only a full check sees it.
+  app.store.stageImportProcess('TENTACLE_ENERGY', 'EXT-CHANGED',
+    JSON.stringify({ ...account, company_number: '01234567' }),
+    new Date().toISOString())
+  const res = await processAccount(app, 'EXT-CHANGED')
+  t.equal(res.status, 400)
+  t.same(codesOf(res.body), [
+    'non_field_errors:business_fields_provided_for_domestic_accounts'
+  ])
+})
+
+test('a staged account that still holds processes once', async t => {
+  const app = await buildTestApp(t)
+  await stage(app, documentedAccount('EXT-OK'))
+  const res = await processAccount(app, 'EXT-OK')
+  t.equal(res.status, 201)
+  t.equal(res.body.external_account_number, 'EXT-OK')
+  t.match(res.body.account_number, /^A-[0-9A-F]{8}$/)
+})
