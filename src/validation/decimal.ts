@@ -11,17 +11,20 @@ export interface DecimalProblem {
   detail: string
 }
 
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+// Sign, whole digits, fraction digits (either side of the point may be
+// empty, not both), exponent.
+const NUMERIC = /^[+-]?(?:(\d+)\.?(\d*)|\.(\d+))(?:[eE]([+-]?\d+))?$/
 
 export function checkDecimal (value: unknown,
   limits: DecimalLimits): DecimalProblem | null {
   if (typeof value === 'number' && !Number.isFinite(value)) return invalid()
   if (typeof value !== 'string' && typeof value !== 'number') return invalid()
-  const text = String(value).trim()
-  if (!NUMERIC.test(text)) return invalid()
+  const match = NUMERIC.exec(String(value).trim())
+  if (match === null) return invalid()
 
-  const [mantissa = '', exponentText] = text.replace(/^[+-]/, '').split(/[eE]/)
-  const [intPart = '', fracPart = ''] = mantissa.split('.')
+  const intPart = match[1] ?? ''
+  const fracPart = match[2] ?? match[3] ?? ''
+  const exponentText = match[4]
   // Zero keeps its exponent, as in Python: '0e5' is 0E+5, six digits.
   const digits = (intPart + fracPart).replace(/^0+/, '') || '0'
   const exponent = Number(exponentText ?? 0) - fracPart.length

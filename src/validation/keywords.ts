@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import type * as AjvModule from 'ajv'
 import type { Ajv, Code, KeywordCxt } from 'ajv'
 import { checkDecimal, type DecimalLimits } from './decimal.js'
-import { isValidTime, parseDate, parseDateTime } from './temporal.js'
+import { isDateText, isValidTime, parseDateTime } from './temporal.js'
 
 // The x- keywords of the generated schemas (docs/schemas.md). Each reports
 // DRF's code in params.code so translate.ts need not guess.
@@ -88,7 +88,7 @@ export function createKeywordRuntime (options: KeywordOptions): KeywordRuntime {
     decimal: (data, limits) =>
       data === null ? null : checkDecimal(data, limits),
     date: (data) =>
-      typeof data !== 'string' || parseDate(data) !== null
+      typeof data !== 'string' || isDateText(data)
         ? null
         : DATE_PROBLEM,
     datetime: datetimeCheck(options.timezone),

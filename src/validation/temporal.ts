@@ -11,24 +11,24 @@ const DATETIME = new RegExp(
   '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?$', 'i')
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?$/
 
-// Date.UTC reads the years 0-99 as 1900-1999; setUTCFullYear does not.
-function utcDate (y: number, m: number, d: number): Date {
-  const date = new Date(0)
-  date.setUTCFullYear(y, m - 1, d)
-  return date
+function isLeapYear (y: number): boolean {
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+// Arithmetic only: every date field of every payload passes here.
 function isCalendarDate (y: number, m: number, d: number): boolean {
-  const probe = utcDate(y, m, d)
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 &&
-    probe.getUTCDate() === d && y >= 1
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false
+  const days = m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1] as number
+  return d <= days
 }
 
-export function parseDate (value: string): Date | null {
+// Whether text is a YYYY-MM-DD date on the calendar, from year 1 on.
+export function isDateText (value: string): boolean {
   const m = DATE.exec(value)
-  if (m === null) return null
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  return isCalendarDate(y, mo, d) ? utcDate(y, mo, d) : null
+  return m !== null &&
+    isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))
 }
 
 export type DateTimeResult =
