@@ -109,16 +109,7 @@ export function offsetAt (zone: string, ms: number): number {
 
 // The wall time in the zone at an instant.
 export function wallTimeAt (zone: string, ms: number): WallTime {
-  const local = new Date(ms + offsetAt(zone, ms))
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-    second: local.getUTCSeconds(),
-    millisecond: local.getUTCMilliseconds()
-  }
+  return wallTimeAtUtc(new Date(ms + offsetAt(zone, ms)))
 }
 
 export function pad (n: number, width = 2): string {
@@ -161,19 +152,36 @@ export function instantOfWallTime (zone: string, t: WallTime): ZonedResult {
     : { ok: true, ms: first }
 }
 
-// A calendar date (YYYY-MM-DD) moved by whole days.
+// A calendar date (YYYY-MM-DD) moved by whole days. Anything else, from an
+// unchecked field, comes back unchanged rather than as a wrong date.
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/
 export function addDays (date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`)
-  at.setUTCDate(at.getUTCDate() + days)
-  return formatDate({
-    year: at.getUTCFullYear(),
-    month: at.getUTCMonth() + 1,
-    day: at.getUTCDate(),
+  const m = DATE_TEXT.exec(date)
+  if (m === null) return date
+  const at = new Date(utcMillis({
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
     hour: 0,
     minute: 0,
     second: 0,
     millisecond: 0
-  })
+  }))
+  if (formatDate(wallTimeAtUtc(at)) !== date) return date
+  at.setUTCDate(at.getUTCDate() + days)
+  return formatDate(wallTimeAtUtc(at))
+}
+
+function wallTimeAtUtc (at: Date): WallTime {
+  return {
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth() + 1,
+    day: at.getUTCDate(),
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+    second: at.getUTCSeconds(),
+    millisecond: at.getUTCMilliseconds()
+  }
 }
 
 const QUARTER_HOUR_MS = 15 * 60_000

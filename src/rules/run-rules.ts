@@ -76,7 +76,9 @@ export function createRuleSet (rules: Rule[]): RuleSet {
     const found: FieldError[] = []
     const account = visits.find(v => v.component === 'EnergyAccount')
     // Rules are functions of the payload, the seed and what they read of
-    // the clock and the store; the getters notice the last two.
+    // the clock and the store; the getters notice the last two. Every
+    // field of RuleContext is listed here: a field added to it must be
+    // added here too (and, if it can change between checks, noticed).
     let readContext = false
     const runCtx: RuleContext = {
       seed: ctx.seed,

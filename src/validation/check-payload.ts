@@ -36,34 +36,35 @@ export function createPayloadChecker (
   const { schemas, rules, context } = options
   const refuse = options.undocumentedFields === 'reject'
 
-  return {
-    check (component, data) {
-      const outcome = schemas.validate(component, data)
-      const errors = [...outcome.errors]
-      if (refuse) {
-        for (const attr of outcome.undocumented) {
-          errors.push({
-            detail: 'This field is not part of the documented payload.',
-            code: 'undocumented_field',
-            attr
-          })
-        }
+  function check (component: string, data: unknown): PayloadCheck {
+    const outcome = schemas.validate(component, data)
+    const errors = [...outcome.errors]
+    if (refuse) {
+      for (const attr of outcome.undocumented) {
+        errors.push({
+          detail: 'This field is not part of the documented payload.',
+          code: 'undocumented_field',
+          attr
+        })
       }
-      const contextual: number[] = []
-      errors.push(...rules.run(outcome.visits, errors, context, { contextual }))
-      if (refuse) return { errors, warnings: [], contextual }
-      dropFields(data, outcome.undocumented)
-      return { errors, warnings: outcome.undocumented, contextual }
-    },
-
-    recheck (component, data, contextual) {
-      const outcome = schemas.validate(component, data)
-      if (outcome.errors.length > 0 || outcome.undocumented.length > 0) {
-        // Not the payload that passed: nothing of that check carries over.
-        return this.check(component, data).errors
-      }
-      return rules.run(outcome.visits, [], context,
-        { only: new Set(contextual) })
     }
+    const contextual: number[] = []
+    errors.push(...rules.run(outcome.visits, errors, context, { contextual }))
+    if (refuse) return { errors, warnings: [], contextual }
+    dropFields(data, outcome.undocumented)
+    return { errors, warnings: outcome.undocumented, contextual }
   }
+
+  function recheck (component: string, data: unknown,
+    contextual: readonly number[]): FieldError[] {
+    const outcome = schemas.validate(component, data)
+    if (outcome.errors.length > 0 || outcome.undocumented.length > 0) {
+      // Not the payload that passed: nothing of that check carries over.
+      return check(component, data).errors
+    }
+    return rules.run(outcome.visits, [], context,
+      { only: new Set(contextual) })
+  }
+
+  return { check, recheck }
 }

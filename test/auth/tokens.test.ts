@@ -224,3 +224,15 @@ test('isApiKey accepts only the organisation API key', t => {
   t.equal(tokens.isApiKey(''), false)
   t.end()
 })
+
+test('a token verified before is still refused once it has expired', t => {
+  const { clock, tokens } = setup()
+  const { token } = tokens.obtainToken({ APIKey: 'sk_test_data_import_key' })
+  t.equal(tokens.verifyAccessToken(token).ok, true)
+  clock.advance(60 * MINUTE + 1000)
+  t.same(tokens.verifyAccessToken(token), { ok: false, reason: 'expired' })
+  // A copy with one character of the signature changed is another text.
+  const forged = token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA')
+  t.same(tokens.verifyAccessToken(forged), { ok: false, reason: 'invalid' })
+  t.end()
+})

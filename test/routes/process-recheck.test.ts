@@ -92,3 +92,40 @@ test('a staged account that still holds processes once', async t => {
   t.equal(res.body.external_account_number, 'EXT-OK')
   t.match(res.body.account_number, /^A-[0-9A-F]{8}$/)
 })
+
+// Watches which kind of check processing asks for.
+function spyOnChecks (app: FastifyInstance): string[] {
+  const calls: string[] = []
+  const { check, recheck } = app.payloads
+  app.payloads.check = (component, data) => {
+    calls.push(`check ${component}`)
+    return check(component, data)
+  }
+  app.payloads.recheck = (component, data, contextual) => {
+    calls.push(`recheck ${component} (${contextual.length} rule calls)`)
+    return recheck(component, data, contextual)
+  }
+  return calls
+}
+
+test('processing re-runs only the contextual rules when staging dropped nothing', async t => {
+  const app = await buildTestApp(t)
+  await stage(app, documentedAccount('EXT-FAST'))
+  const calls = spyOnChecks(app)
+  t.equal((await processAccount(app, 'EXT-FAST')).status, 201)
+  t.equal(calls.length, 2)
+  t.equal(calls[0], 'check ProcessAccountImportProcess')
+  t.match(calls[1], /^recheck EnergyAccount \([1-9]\d* rule calls\)$/)
+})
+
+test('processing checks in full what staging had to drop fields from', async t => {
+  const app = await buildTestApp(t)
+  const res = await app.inject({
+    method: 'POST', url: STAGE, headers, payload: exampleAccount()
+  })
+  t.equal(res.statusCode, 201)
+  t.equal(res.headers['x-mock-undocumented-fields'], 'ledgers')
+  const calls = spyOnChecks(app)
+  t.equal((await processAccount(app, 'EXTERNAL-1234')).status, 201)
+  t.same(calls, ['check ProcessAccountImportProcess', 'check EnergyAccount'])
+})

@@ -41,7 +41,7 @@ export async function mockRoutes (app: FastifyInstance): Promise<void> {
   app.get('/ready', {
     schema: {
       tags: [TAG],
-      summary: 'Answers 200 once the seed is loaded and schemas compiled',
+      summary: 'Answers 200 once the seed is loaded and the account schemas are ready',
       response: {
         200: status('Ready', 'ready'),
         503: status('Still starting', 'starting')

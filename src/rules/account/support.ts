@@ -131,10 +131,11 @@ export function isOccupierAccount (account: Obj): boolean {
 }
 
 // Every meter point of the account, with its path from the account.
-const keptPoints = new WeakMap<object, ReadonlyArray<readonly [Obj, string]>>()
+const keptPointPaths =
+  new WeakMap<object, ReadonlyArray<readonly [Obj, string]>>()
 export function meterPoints (account: Obj):
 ReadonlyArray<readonly [Obj, string]> {
-  return keptFor(keptPoints, account.supply_addresses, () =>
+  return keptFor(keptPointPaths, account.supply_addresses, () =>
     pointsOf(account).map(at => [at.point, at.path] as const))
 }
 

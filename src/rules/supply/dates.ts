@@ -23,7 +23,8 @@ export { addDays } from '../../lib/zoned-time.js'
 
 // The GB calendar date of a seeded date-time such as a product's
 // availableFrom.
-// Seeds are fixed while the mock runs, so each answer is kept.
+// Only for seeded values: the seed is fixed while the mock runs, so each
+// answer is kept, and the map holds at most one entry per seeded date.
 const seededDays = new Map<string, string>()
 export function localDate (dateTime: string): string {
   let day = seededDays.get(dateTime)
