@@ -4,6 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createSigner, createVerifier } from 'fast-jwt'
 import type { Clock } from '../clock.js'
+import { textMemo } from '../lib/text-memo.js'
 import type { Config } from '../config.js'
 import type { SeedOrganisation, SeedUser } from '../seed/types.js'
 import type { Store } from '../store/types.js'
@@ -214,26 +215,16 @@ export function createTokenService (deps: TokenServiceDeps): TokenService {
     ignoreNotBefore: true
   })
 
-  // Pipelines send the same token with every request: the claims of tokens
-  // whose signature checked out are kept by their exact text (the secret
-  // never changes while the mock runs), in a bounded map that starts over
-  // when full. Expiry is still compared with the clock on every request.
-  const verified = new Map<string, TokenClaims>()
-  const VERIFIED_LIMIT = 1000
-
-  function verifiedClaims (jwt: string): TokenClaims | undefined {
-    const known = verified.get(jwt)
-    if (known !== undefined) return known
-    let claims: TokenClaims
+  // Pipelines send the same token with every request: the signature check
+  // of each text is kept (the secret never changes while the mock runs).
+  // Expiry is still compared with the clock on every request.
+  const verifiedClaims = textMemo(1000, (jwt): TokenClaims | undefined => {
     try {
-      claims = verify(jwt) as TokenClaims
+      return verify(jwt) as TokenClaims
     } catch {
       return undefined
     }
-    if (verified.size >= VERIFIED_LIMIT) verified.clear()
-    verified.set(jwt, claims)
-    return claims
-  }
+  })
 
   function verifyAccessToken (jwt: string): VerifyResult {
     const claims = verifiedClaims(jwt)

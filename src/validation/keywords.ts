@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import type * as AjvModule from 'ajv'
 import type { Ajv, Code, KeywordCxt } from 'ajv'
+import { textMemo } from '../lib/text-memo.js'
 import { checkDecimal, type DecimalLimits } from './decimal.js'
 import { isDateText, isValidTime, parseDateTime } from './temporal.js'
 
@@ -57,30 +58,18 @@ const DATETIME_PROBLEM =
   invalid('Datetime has wrong format. Use ISO 8601 with Z or an offset.')
 const BLANK_PROBLEM = { code: 'blank', detail: 'This field may not be blank.' }
 
-// Reading a datetime in a named zone goes through Intl and costs more than
-// the rest of the schema together; cohorts repeat their dates endlessly, so
-// answers are kept per text, in a bounded map that starts over when full.
-const DATETIME_CACHE_LIMIT = 10_000
-
+// Reading a datetime in a named zone costs more than the rest of the
+// schema together; cohorts repeat their dates endlessly, so answers are
+// kept per text.
 function datetimeCheck (timezone: string): Check {
-  const cache = new Map<string, Problem | null>()
-  return (data) => {
-    if (typeof data !== 'string') return null
-    const known = cache.get(data)
-    if (known !== undefined) return known
-    const parsed = parseDateTime(data, timezone)
-    const problem = parsed.ok
-      ? null
-      : parsed.reason === 'nonexistent'
-        ? {
-            code: 'make_aware',
-            detail: `${data} does not exist in ${timezone}.`
-          }
-        : DATETIME_PROBLEM
-    if (cache.size >= DATETIME_CACHE_LIMIT) cache.clear()
-    cache.set(data, problem)
-    return problem
-  }
+  const problemOf = textMemo(10_000, (text): Problem | null => {
+    const parsed = parseDateTime(text, timezone)
+    if (parsed.ok) return null
+    return parsed.reason === 'nonexistent'
+      ? { code: 'make_aware', detail: `${text} does not exist in ${timezone}.` }
+      : DATETIME_PROBLEM
+  })
+  return (data) => typeof data === 'string' ? problemOf(data) : null
 }
 
 export function createKeywordRuntime (options: KeywordOptions): KeywordRuntime {

@@ -1,7 +1,8 @@
 import { gb } from '../../market/gb.js'
 import type { SeedImportSupplier } from '../../seed/types.js'
 import { parseDateTime } from '../../validation/temporal.js'
-import type { Rule, RuleContext, RuleFinding } from '../types.js'
+import { type FieldCheck, fieldRule } from '../builders.js'
+import type { Rule, RuleContext } from '../types.js'
 import { isObj, keptFor, list, type Obj, text } from '../readers.js'
 import { pointsOf } from '../supply/supply.js'
 
@@ -26,29 +27,9 @@ export function given (owner: Obj, key: string): boolean {
   return true
 }
 
-export function found (code: string, detail: string,
-  at?: string): RuleFinding {
-  return at === undefined ? { code, detail } : { code, detail, at }
-}
-
-type ObjectCheck = (owner: Obj, ctx: RuleContext) => RuleFinding[]
-type FieldCheck = (value: unknown, owner: Obj, ctx: RuleContext) =>
-RuleFinding[]
-
-export function objectRule (component: string, codes: string[],
-  check: ObjectCheck): Rule {
-  return {
-    component,
-    field: null,
-    codes,
-    check: (_value, owner, ctx) => check(owner, ctx)
-  }
-}
-
-export function fieldRule (component: string, field: string,
-  codes: string[], check: FieldCheck): Rule {
-  return { component, field, codes, check }
-}
+export {
+  fieldRule, finding as found, objectRule
+} from '../builders.js'
 
 // A rule on a field holding a list or a nested object: DRF reports what
 // such a field's validators find under the field's own non_field_errors.

@@ -1,32 +1,13 @@
-import type { Rule, RuleContext, RuleFinding } from '../types.js'
+import type { RuleFinding } from '../types.js'
 import { isObj, list, type Obj, text } from '../readers.js'
 
 export { isObj, list, type Obj, text }
 
-// Helpers for building supply rules and their findings; the payload
-// readers themselves live in ../readers.ts.
+// What the supply rules build with: the shared rule builders
+// (../builders.ts), payload readers (../readers.ts), and their own helper
+// for findings made relative to the account root.
 
-export function finding (code: string, detail: string,
-  at?: string): RuleFinding {
-  return at === undefined ? { code, detail } : { code, detail, at }
-}
-
-type Check = (value: unknown, owner: Obj, ctx: RuleContext) => RuleFinding[]
-
-export function objectRule (component: string, codes: string[],
-  check: (owner: Obj, ctx: RuleContext) => RuleFinding[]): Rule {
-  return {
-    component,
-    field: null,
-    codes,
-    check: (_value, owner, ctx) => check(owner, ctx)
-  }
-}
-
-export function fieldRule (component: string, field: string, codes: string[],
-  check: Check): Rule {
-  return { component, field, codes, check }
-}
+export { fieldRule, finding, objectRule } from '../builders.js'
 
 // Moves findings made relative to the account root under one of its
 // fields, for rules the contract attaches to that field.
