@@ -5,6 +5,7 @@ import {
 } from '../errors.js'
 import type { Seed } from '../seed/types.js'
 import type { ImportProcessRecord, Store } from '../store/types.js'
+import type { Replay } from '../rules/run-rules.js'
 import type { PayloadChecker } from '../validation/check-payload.js'
 import { createAccount } from './create-account.js'
 
@@ -20,8 +21,8 @@ export interface AccountImportDeps {
 export interface Checked<T> {
   value: T
   warnings: string[]
-  // The rule invocations that read the clock or the store (PayloadCheck).
-  contextual?: number[]
+  // The rule calls that read the clock or the store (PayloadCheck).
+  contextual?: Replay
 }
 
 type Body = Record<string, unknown>
@@ -72,9 +73,9 @@ export function createAccountImport (deps: AccountImportDeps) {
   // Processing checks the staged payload again, as Kraken does. When
   // staging dropped nothing, the payload stored is the one staging checked,
   // and only the rules that read the clock or the store can answer
-  // differently now: staging remembers which, per account, by a digest of
-  // the text it stored. Bounded: a map that starts over when full.
-  const rechecks = new Map<string, { digest: string, contextual: number[] }>()
+  // differently now: staging remembers which calls, per account, by a
+  // digest of the text it stored. Bounded: a map that starts over when full.
+  const rechecks = new Map<string, { digest: string, contextual: Replay }>()
   const RECHECKS_KEPT = 10_000
   const recheckKey = (supplier: string, ext: string): string =>
     JSON.stringify([supplier, ext])
@@ -97,8 +98,8 @@ export function createAccountImport (deps: AccountImportDeps) {
     if (known === undefined || known.digest !== digestOf(json)) {
       return checkAccount(payload).value
     }
-    const errors = payloads.recheck('EnergyAccount', payload,
-      known.contextual)
+    const errors = payloads.recheck(payload, known.contextual)
+    if (errors === null) return checkAccount(payload).value
     if (errors.length > 0) {
       throw validationFailed(ACCOUNT_INVALID.code, ACCOUNT_INVALID.detail,
         errors)

@@ -1,22 +1,34 @@
 import type { FieldError } from '../errors.js'
 import type { Visit } from '../validation/keywords.js'
 import { attrOfVisit } from '../validation/schema-validator.js'
-import { joinAttr } from '../validation/translate.js'
-import type { Rule, RuleContext } from './types.js'
+import { joinAttr, pointerToAttr } from '../validation/translate.js'
+import type { Rule, RuleContext, RuleFinding } from './types.js'
 
-// Every rule run on every visited object is one invocation, numbered in
-// the order the run meets them: the same payload gives the same numbers.
-export interface RulePlan {
-  // Runs only these invocations (the others are known to find nothing).
-  only?: ReadonlySet<number>
-  // Receives the number of each invocation that read the clock or the
-  // store: only those can answer differently for the same payload later.
-  contextual?: number[]
+// A rule call that read the clock or the store: which rule, on which
+// object (a JSON pointer into the payload). Only such calls can answer
+// differently when the same payload is checked again later.
+export interface ContextualCall {
+  rule: number
+  pointer: string
+}
+
+// What checking a payload again needs: its contextual calls, in the order
+// the full run made them, and where its account is (RuleContext.account).
+export interface Replay {
+  account: string | null
+  calls: ContextualCall[]
 }
 
 export interface RuleSet {
+  // Runs every rule of every visited object. With `replay`, also notes
+  // there the calls that read the clock or the store.
   run(visits: Visit[], fieldErrors: FieldError[], ctx: RuleContext,
-    plan?: RulePlan): FieldError[]
+    replay?: Replay): FieldError[]
+  // Runs again only the contextual calls of an earlier `run`, on a payload
+  // equal to the one that run checked (so it needs no field validation to
+  // know which object is which). Null when the payload does not hold the
+  // objects the calls ran on: it is not that payload.
+  rerun(replay: Replay, payload: unknown, ctx: RuleContext): FieldError[] | null
   rules: readonly Rule[]
 }
 
@@ -41,6 +53,7 @@ function baseOf (path: string, rule: Rule): string {
 // A rule with its field split once, for reading the value out of the owner.
 interface PreparedRule {
   rule: Rule
+  index: number
   steps: string[] | null
 }
 
@@ -51,6 +64,38 @@ function valueAt (owner: Record<string, unknown>, steps: string[]): unknown {
     node = (node as Record<string, unknown>)[step]
   }
   return node
+}
+
+// The object a JSON pointer names inside a payload, if it is one.
+function objectAt (root: unknown, pointer: string):
+Record<string, unknown> | undefined {
+  let node = root
+  if (pointer !== '') {
+    for (const part of pointer.slice(1).split('/')) {
+      if (node === null || typeof node !== 'object') return undefined
+      const key = part.includes('~')
+        ? part.replace(/~1/g, '/').replace(/~0/g, '~')
+        : part
+      node = (node as Record<string, unknown>)[key]
+    }
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node)
+    ? node as Record<string, unknown>
+    : undefined
+}
+
+// Where each finding of one rule call goes.
+function attrsOf (findings: RuleFinding[], at: string,
+  rule: Rule): FieldError[] {
+  return findings.map(finding => ({
+    detail: finding.detail,
+    code: finding.code,
+    attr: finding.at !== undefined
+      ? joinAttr(baseOf(at, rule), finding.at)
+      : rule.field === null
+        ? joinAttr(at, 'non_field_errors')
+        : baseOf(at, rule)
+  }))
 }
 
 // Runs the rules of each component the payload was validated as. A field
@@ -65,69 +110,95 @@ function valueAt (owner: Record<string, unknown>, steps: string[]): unknown {
 // only when there are field errors to compare with or findings to report.
 export function createRuleSet (rules: Rule[]): RuleSet {
   const byComponent = new Map<string, PreparedRule[]>()
-  for (const rule of rules) {
-    const list = byComponent.get(rule.component) ?? []
-    list.push({ rule, steps: rule.field === null ? null : rule.field.split('.') })
-    byComponent.set(rule.component, list)
+  const prepared = rules.map((rule, index): PreparedRule => ({
+    rule, index, steps: rule.field === null ? null : rule.field.split('.')
+  }))
+  for (const entry of prepared) {
+    const list = byComponent.get(entry.rule.component) ?? []
+    list.push(entry)
+    byComponent.set(entry.rule.component, list)
+  }
+
+  // Rules are functions of the payload, the seed and what they read of
+  // the clock and the store; the getters notice the last two. Every field
+  // of RuleContext is listed here: a field added to it must be added here
+  // too (and, if it can change between checks, noticed).
+  function watched (ctx: RuleContext, account: unknown,
+    onRead: () => void): RuleContext {
+    return {
+      seed: ctx.seed,
+      get clock () { onRead(); return ctx.clock },
+      get store () { onRead(); return ctx.store },
+      account: (account as Record<string, unknown> | undefined) ?? null,
+      ...(ctx.onRuleError === undefined ? {} : { onRuleError: ctx.onRuleError })
+    }
+  }
+
+  // One rule call; undefined when the rule threw.
+  function call (entry: PreparedRule, value: unknown,
+    owner: Record<string, unknown>, ctx: RuleContext,
+    onRuleError: RuleContext['onRuleError']): RuleFinding[] | undefined {
+    try {
+      return entry.rule.check(value, owner, ctx)
+    } catch (err) {
+      onRuleError?.(entry.rule, err)
+      return undefined
+    }
   }
 
   function run (visits: Visit[], fieldErrors: FieldError[],
-    ctx: RuleContext, plan: RulePlan = {}): FieldError[] {
+    ctx: RuleContext, replay?: Replay): FieldError[] {
     const found: FieldError[] = []
     const account = visits.find(v => v.component === 'EnergyAccount')
-    // Rules are functions of the payload, the seed and what they read of
-    // the clock and the store; the getters notice the last two. Every
-    // field of RuleContext is listed here: a field added to it must be
-    // added here too (and, if it can change between checks, noticed).
+    if (replay !== undefined) replay.account = account?.pointer ?? null
     let readContext = false
-    const runCtx: RuleContext = {
-      seed: ctx.seed,
-      get clock () { readContext = true; return ctx.clock },
-      get store () { readContext = true; return ctx.store },
-      account: (account?.data as Record<string, unknown> | undefined) ?? null,
-      ...(ctx.onRuleError === undefined ? {} : { onRuleError: ctx.onRuleError })
-    }
-    const { only, contextual } = plan
-    let invocation = -1
+    const runCtx = watched(ctx, account?.data, () => { readContext = true })
     const anyErrors = fieldErrors.length > 0
     for (const visit of visits) {
-      const prepared = byComponent.get(visit.component)
-      if (prepared === undefined) continue
+      const entries = byComponent.get(visit.component)
+      if (entries === undefined) continue
       const owner = visit.data as Record<string, unknown>
       const path = anyErrors ? attrOfVisit(visit) : undefined
-      for (const { rule, steps } of prepared) {
-        invocation++
-        if (only !== undefined && !only.has(invocation)) continue
+      for (const entry of entries) {
+        const { rule, steps } = entry
         if (path !== undefined &&
           hasErrorsAt(fieldErrors, baseOf(path, rule))) continue
         const value = steps === null ? owner : valueAt(owner, steps)
         if (steps !== null && value === undefined) continue
         if (path !== undefined && steps !== null && typeof value === 'object' &&
           hasErrorsOnFieldsOf(fieldErrors, path)) continue
-        let findings
         readContext = false
-        try {
-          findings = rule.check(value, owner, runCtx)
-        } catch (err) {
-          ctx.onRuleError?.(rule, err)
-          continue
-        } finally {
-          if (readContext) contextual?.push(invocation)
+        const findings = call(entry, value, owner, runCtx, ctx.onRuleError)
+        if (readContext) {
+          replay?.calls.push({ rule: entry.index, pointer: visit.pointer })
         }
-        if (findings.length === 0) continue
-        const at = path ?? attrOfVisit(visit)
-        for (const finding of findings) {
-          const attr = finding.at !== undefined
-            ? joinAttr(baseOf(at, rule), finding.at)
-            : rule.field === null
-              ? joinAttr(at, 'non_field_errors')
-              : baseOf(at, rule)
-          found.push({ detail: finding.detail, code: finding.code, attr })
-        }
+        if (findings === undefined || findings.length === 0) continue
+        found.push(...attrsOf(findings, path ?? attrOfVisit(visit), rule))
       }
     }
     return found
   }
 
-  return { run, rules }
+  function rerun (replay: Replay, payload: unknown,
+    ctx: RuleContext): FieldError[] | null {
+    const account = replay.account === null
+      ? undefined
+      : objectAt(payload, replay.account)
+    if (replay.account !== null && account === undefined) return null
+    const runCtx = watched(ctx, account, () => {})
+    const found: FieldError[] = []
+    for (const { rule: index, pointer } of replay.calls) {
+      const entry = prepared[index]
+      const owner = objectAt(payload, pointer)
+      if (entry === undefined || owner === undefined) return null
+      const value = entry.steps === null ? owner : valueAt(owner, entry.steps)
+      if (entry.steps !== null && value === undefined) return null
+      const findings = call(entry, value, owner, runCtx, ctx.onRuleError)
+      if (findings === undefined || findings.length === 0) continue
+      found.push(...attrsOf(findings, pointerToAttr(pointer), entry.rule))
+    }
+    return found
+  }
+
+  return { run, rerun, rules }
 }

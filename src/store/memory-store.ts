@@ -17,9 +17,18 @@ function keyOf (supplierCode: string, externalAccountNumber: string): string {
   return `${supplierCode}\u0000${externalAccountNumber}`
 }
 
+// The payload is decoded when first read: most callers want only the
+// process's state. A restaged payload is a new Buffer, never a changed
+// one, so the record still reads the payload it was made with.
 function toRecord (stored: StoredProcess): ImportProcessRecord {
   const { payload, ...rest } = stored
-  return { ...rest, payloadJson: payload.toString('utf8') }
+  let json: string | undefined
+  return Object.defineProperty(rest, 'payloadJson', {
+    enumerable: true,
+    get: () => (json ??= payload.toString('utf8')),
+    // A copy like any other: changing it changes nothing stored.
+    set: (value: string) => { json = value }
+  }) as ImportProcessRecord
 }
 
 export function createMemoryStore (seed: Seed): Store {

@@ -1,6 +1,6 @@
 import type { UndocumentedFieldPolicy } from '../config.js'
 import type { FieldError } from '../errors.js'
-import type { RuleSet } from '../rules/run-rules.js'
+import type { Replay, RuleSet } from '../rules/run-rules.js'
 import type { RuleContext } from '../rules/types.js'
 import { dropFields, type SchemaValidator } from './schema-validator.js'
 
@@ -8,20 +8,21 @@ export interface PayloadCheck {
   errors: FieldError[]
   // Undocumented fields that were dropped (empty when they are refused).
   warnings: string[]
-  // The business-rule invocations that read the clock or the store (see
-  // RulePlan): all that can change when the same payload is checked again.
-  contextual: number[]
+  // The business-rule calls that read the clock or the store: all that can
+  // answer differently when the same payload is checked again.
+  contextual: Replay
 }
 
 export interface PayloadChecker {
   // Validates `data` as `component` and strips undocumented fields from it
   // in place. Field errors first, then the business rules of what parsed.
   check(component: string, data: unknown): PayloadCheck
-  // Checks again a payload that passed `check` with nothing dropped, in
-  // the form it was then stored: field validation in full, and of the
-  // business rules only the contextual ones that check reported.
-  recheck(component: string, data: unknown, contextual: readonly number[]):
-  FieldError[]
+  // Checks again a payload equal to one that passed `check` with nothing
+  // dropped: field validation is a function of the payload and the seed
+  // alone, so it would pass again and is not repeated; of the business
+  // rules, only the contextual calls that check reported run. Null when
+  // the payload does not hold the objects those calls ran on.
+  recheck(data: unknown, contextual: Replay): FieldError[] | null
 }
 
 export interface PayloadCheckerOptions {
@@ -48,22 +49,15 @@ export function createPayloadChecker (
         })
       }
     }
-    const contextual: number[] = []
-    errors.push(...rules.run(outcome.visits, errors, context, { contextual }))
+    const contextual: Replay = { account: null, calls: [] }
+    errors.push(...rules.run(outcome.visits, errors, context, contextual))
     if (refuse) return { errors, warnings: [], contextual }
     dropFields(data, outcome.undocumented)
     return { errors, warnings: outcome.undocumented, contextual }
   }
 
-  function recheck (component: string, data: unknown,
-    contextual: readonly number[]): FieldError[] {
-    const outcome = schemas.validate(component, data)
-    if (outcome.errors.length > 0 || outcome.undocumented.length > 0) {
-      // Not the payload that passed: nothing of that check carries over.
-      return check(component, data).errors
-    }
-    return rules.run(outcome.visits, [], context,
-      { only: new Set(contextual) })
+  function recheck (data: unknown, contextual: Replay): FieldError[] | null {
+    return rules.rerun(contextual, data, context)
   }
 
   return { check, recheck }

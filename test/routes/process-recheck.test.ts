@@ -93,17 +93,23 @@ test('a staged account that still holds processes once', async t => {
   t.match(res.body.account_number, /^A-[0-9A-F]{8}$/)
 })
 
-// Watches which kind of check processing asks for.
+// Watches which kind of check processing asks for, and which components
+// field validation runs on.
 function spyOnChecks (app: FastifyInstance): string[] {
   const calls: string[] = []
   const { check, recheck } = app.payloads
+  const { validate } = app.schemas
   app.payloads.check = (component, data) => {
     calls.push(`check ${component}`)
     return check(component, data)
   }
-  app.payloads.recheck = (component, data, contextual) => {
-    calls.push(`recheck ${component} (${contextual.length} rule calls)`)
-    return recheck(component, data, contextual)
+  app.payloads.recheck = (data, contextual) => {
+    calls.push(`recheck (${contextual.calls.length} rule calls)`)
+    return recheck(data, contextual)
+  }
+  app.schemas.validate = (component, data) => {
+    calls.push(`schema ${component}`)
+    return validate(component, data)
   }
   return calls
 }
@@ -115,11 +121,14 @@ test('processing re-runs only the contextual rules when staging dropped nothing'
   // clock or the store: those, and only those, run again.
   const { contextual } = app.payloads.check('EnergyAccount',
     documentedAccount('EXT-FAST'))
-  t.ok(contextual.length > 0)
+  t.ok(contextual.calls.length > 0)
   const calls = spyOnChecks(app)
   t.equal((await processAccount(app, 'EXT-FAST')).status, 201)
+  // Field validation runs on the process request only: the staged account
+  // is the one staging validated, and would pass again.
   t.same(calls, ['check ProcessAccountImportProcess',
-    `recheck EnergyAccount (${contextual.length} rule calls)`])
+    'schema ProcessAccountImportProcess',
+    `recheck (${contextual.calls.length} rule calls)`])
 })
 
 test('processing checks in full what staging had to drop fields from', async t => {
@@ -131,5 +140,7 @@ test('processing checks in full what staging had to drop fields from', async t =
   t.equal(res.headers['x-mock-undocumented-fields'], 'ledgers')
   const calls = spyOnChecks(app)
   t.equal((await processAccount(app, 'EXTERNAL-1234')).status, 201)
-  t.same(calls, ['check ProcessAccountImportProcess', 'check EnergyAccount'])
+  t.same(calls, ['check ProcessAccountImportProcess',
+    'schema ProcessAccountImportProcess', 'check EnergyAccount',
+    'schema EnergyAccount'])
 })

@@ -1,6 +1,6 @@
 import { test } from 'tap'
 import { createClock } from '../../src/clock.js'
-import { createRuleSet } from '../../src/rules/run-rules.js'
+import { createRuleSet, type Replay } from '../../src/rules/run-rules.js'
 import type { Rule, RuleContext } from '../../src/rules/types.js'
 import type { Store } from '../../src/store/types.js'
 import { defaultSeed } from '../helpers/app.js'
@@ -50,11 +50,14 @@ const visits = () => [
   { component: 'Y', pointer: '/y/0', data: {} }
 ]
 
-test('says which invocations read the clock or the store', t => {
+test('notes which calls read the clock or the store, and where', t => {
   ran.length = 0
-  const contextual: number[] = []
-  const found = createRuleSet(rules).run(visits(), [], ctx, { contextual })
-  t.same(contextual, [0, 2])
+  const replay: Replay = { account: null, calls: [] }
+  const found = createRuleSet(rules).run(visits(), [], ctx, replay)
+  t.same(replay, {
+    account: null,
+    calls: [{ rule: 0, pointer: '' }, { rule: 2, pointer: '/y/0' }]
+  })
   t.same(ran, ['clock', 'payload', 'store'])
   t.same(found, [
     { detail: 'bad f', code: 'payload_rule', attr: 'f' },
@@ -63,23 +66,58 @@ test('says which invocations read the clock or the store', t => {
   t.end()
 })
 
-test('numbers invocations the same when field errors skip some', t => {
+test('notes no call that field errors skipped', t => {
   ran.length = 0
-  const contextual: number[] = []
+  const replay: Replay = { account: null, calls: [] }
   // An error on X's field f skips both of X's rules (the object rule too,
-  // as part of its object failed); Y's rule keeps its number.
+  // as part of its object failed); Y's rule still runs.
   createRuleSet(rules).run(visits(),
-    [{ detail: 'x', code: 'invalid', attr: 'f' }], ctx, { contextual })
+    [{ detail: 'x', code: 'invalid', attr: 'f' }], ctx, replay)
   t.same(ran, ['store'])
-  t.same(contextual, [2])
+  t.same(replay.calls, [{ rule: 2, pointer: '/y/0' }])
   t.end()
 })
 
-test('runs only the invocations it is asked to', t => {
+test('runs again only the noted calls, on the objects they name', t => {
+  const set = createRuleSet(rules)
+  const replay: Replay = { account: null, calls: [] }
+  set.run(visits(), [], ctx, replay)
   ran.length = 0
-  const found = createRuleSet(rules).run(visits(), [], ctx,
-    { only: new Set([2]) })
-  t.same(ran, ['store'])
-  t.same(found.map(f => f.code), ['store_rule'])
+  const payload = { f: 'bad', y: [{}] }
+  t.same(set.rerun(replay, payload, ctx), [
+    { detail: 'no supplier', code: 'store_rule', attr: 'y.0.non_field_errors' }
+  ])
+  t.same(ran, ['clock', 'store'])
+  t.end()
+})
+
+test('refuses to run again on a payload without those objects', t => {
+  const set = createRuleSet(rules)
+  const replay: Replay = { account: null, calls: [] }
+  set.run(visits(), [], ctx, replay)
+  t.equal(set.rerun(replay, { f: 'bad', y: [] }, ctx), null)
+  t.equal(set.rerun(replay, { f: 'bad', y: ['text'] }, ctx), null)
+  t.end()
+})
+
+test('finds the account again by its pointer', t => {
+  const seen: unknown[] = []
+  const set = createRuleSet([{
+    component: 'EnergyAccount',
+    field: null,
+    codes: ['account_rule'],
+    check: (_value, _owner, ruleCtx) => {
+      seen.push(ruleCtx.account)
+      return ruleCtx.clock.nowMs() > 0 ? [] : [{ code: 'never', detail: '' }]
+    }
+  }])
+  const account = { n: 1 }
+  const replay: Replay = { account: null, calls: [] }
+  set.run([{ component: 'EnergyAccount', pointer: '/payload', data: account }],
+    [], ctx, replay)
+  t.same(replay, { account: '/payload', calls: [{ rule: 0, pointer: '/payload' }] })
+  const again = { n: 2 }
+  t.same(set.rerun(replay, { payload: again }, ctx), [])
+  t.same(seen, [account, again])
   t.end()
 })

@@ -35,6 +35,18 @@ export function runStoreSuite (create: StoreFactory): void {
     t.equal(store.findImportProcess(SUPPLIER, 'E-2'), undefined)
   })
 
+  test('a record keeps the payload it was handed out with, read or not',
+    async t => {
+      const store = create(t, seed)
+      const staged = store.stageImportProcess(SUPPLIER, 'E-1', '{"v":1}', at(1))
+      const found = store.findImportProcess(SUPPLIER, 'E-1')
+      store.stageImportProcess(SUPPLIER, 'E-1', '{"v":2}', at(2))
+      // Neither record's payload was read before it was replaced.
+      t.equal(staged.record.payloadJson, '{"v":1}')
+      t.equal(found?.payloadJson, '{"v":1}')
+      t.equal(store.findImportProcess(SUPPLIER, 'E-1')?.payloadJson, '{"v":2}')
+    })
+
   test('records handed out are copies: changing one changes nothing stored',
     async t => {
       const store = create(t, seed)
