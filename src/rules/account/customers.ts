@@ -12,8 +12,14 @@ import {
 
 const PEOPLE = ['EnergyCustomer', 'BusinessUser']
 
+const OCCUPIER = /occupier/i
+
 export function isNamedTheOccupier (person: Obj): boolean {
-  const name = [text(person, 'given_name'), text(person, 'family_name')]
+  const given = text(person, 'given_name')
+  const family = text(person, 'family_name')
+  // Most people are not: no need to build and normalise their name.
+  if (!OCCUPIER.test(given ?? '') && !OCCUPIER.test(family ?? '')) return false
+  const name = [given, family]
     .filter(part => part !== undefined).join(' ')
   return name.trim().replace(/\s+/g, ' ').toLowerCase() === 'the occupier'
 }
