@@ -79,7 +79,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (_err, request, reply) => {
       request.log.info({ url: request.url }, 'undecodable path')
       const notFound = routeNotFound()
-      ;(reply as FastifyReply).code(notFound.statusCode).send(notFound.body)
+      ;(reply as FastifyReply).code(notFound.statusCode)
+        .header('x-request-id', request.id).send(notFound.body)
     }
   })
 
@@ -142,9 +143,11 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   })
   app.addHook('onClose', async () => stopTicking())
   app.addHook('onClose', async () => store.close())
-  app.addHook('onSend', (request, reply, payload, done) => {
+  // Set as the request arrives: every answer carries it, errors too, and
+  // it costs no extra step at the end of every request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
-    done(null, payload)
+    done()
   })
   installErrorHandling(app, {
     bodyLimit: config.bodyLimitBytes, errorStyle: config.errorStyle

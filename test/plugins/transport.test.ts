@@ -122,3 +122,26 @@ test('every response carries a request id, echoing the caller\'s',
     const fresh = await app.inject({ method: 'GET', url: '/_mock/health' })
     t.match(fresh.headers['x-request-id'], /^[0-9a-f-]{36}$/)
   })
+
+test('error answers carry the request id too', async t => {
+  const app = await buildTestApp(t)
+  const json = { 'content-type': 'application/json' }
+  const answers = [
+    // Refused before routing: a path that is not percent-encoding.
+    await app.inject({ method: 'GET', url: '/v1/%E0%A4%A', headers: { 'x-request-id': 'r-1' } }),
+    // No such route.
+    await app.inject({ method: 'GET', url: '/v1/nowhere/', headers: { 'x-request-id': 'r-2' } }),
+    // No credentials.
+    await app.inject({ method: 'POST', url: VALIDATE, headers: { ...json, 'x-request-id': 'r-3' }, payload: '{}' }),
+    // Broken JSON.
+    await app.inject({ method: 'POST', url: VALIDATE, headers: { ...auth, ...json, 'x-request-id': 'r-4' }, payload: '{' }),
+    // Not JSON at all.
+    await app.inject({ method: 'POST', url: VALIDATE, headers: { ...auth, 'content-type': 'text/plain', 'x-request-id': 'r-5' }, payload: 'x' }),
+    // A payload that fails validation.
+    await app.inject({ method: 'POST', url: VALIDATE, headers: { ...auth, ...json, 'x-request-id': 'r-6' }, payload: '{}' })
+  ]
+  t.same(answers.map(res => [res.statusCode, res.headers['x-request-id']]), [
+    [404, 'r-1'], [404, 'r-2'], [401, 'r-3'], [400, 'r-4'], [415, 'r-5'],
+    [400, 'r-6']
+  ])
+})
