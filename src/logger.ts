@@ -15,7 +15,10 @@ export const REDACTED_PATHS = [
   '*.jwtSecret'
 ]
 
-export function loggerOptions (level: string): Record<string, unknown> {
+// 'silent' turns logging off altogether: Fastify then makes no per-request
+// child logger either.
+export function loggerOptions (level: string): Record<string, unknown> | false {
+  if (level === 'silent') return false
   const pretty = process.stdout.isTTY && process.env.NODE_ENV !== 'production'
   return {
     level,

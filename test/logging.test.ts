@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { test } from 'tap'
 import { buildApp, warmUp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
-import { REDACTED_PATHS } from '../src/logger.js'
+import { loggerOptions, REDACTED_PATHS } from '../src/logger.js'
 import { defaultSeed } from './helpers/app.js'
 
 test('no key, token or password reaches a log line', async t => {
@@ -59,4 +59,33 @@ test('no key, token or password reaches a log line', async t => {
     'sk_test_organisation', 'log-test-secret-123']) {
     t.notOk(log.includes(secret), `log holds no ${String(secret).slice(0, 6)}…`)
   }
+})
+
+test('LOG_LEVEL=silent serves everything with logging off', async t => {
+  const config = loadConfig({ MOCK_JWT_SECRET: 'log-test-secret-123', LOG_LEVEL: 'silent' })
+  t.equal(loggerOptions(config.logLevel), false)
+  // buildApp's own choice of logger, as server.ts makes it.
+  const app = await buildApp({ config, seed: defaultSeed })
+  warmUp(app)
+  t.teardown(() => app.close())
+  const obtained = await app.inject({
+    method: 'POST',
+    url: '/v1/graphql/',
+    payload: {
+      query: 'mutation { obtainKrakenToken(input: {APIKey: "test-api-key"}) ' +
+        '{ token } }'
+    }
+  })
+  t.equal(obtained.statusCode, 200)
+  const token = obtained.json().data.obtainKrakenToken.token
+  const invalid = await app.inject({
+    method: 'POST',
+    url: '/v1/data-import/validate-account/',
+    headers: { authorization: `JWT ${String(token)}` },
+    payload: {}
+  })
+  t.equal(invalid.statusCode, 400)
+  t.equal(invalid.json().code, 'account_failed_validation')
+  const unknown = await app.inject({ method: 'GET', url: '/v1/%E0%A4%A' })
+  t.equal(unknown.statusCode, 404)
 })

@@ -22,7 +22,7 @@ export interface Checked<T> {
   value: T
   warnings: string[]
   // The rule calls that read the clock or the store (PayloadCheck).
-  contextual?: Replay
+  replay?: Replay
 }
 
 type Body = Record<string, unknown>
@@ -63,11 +63,11 @@ export function createAccountImport (deps: AccountImportDeps) {
 
   function checkAccount (body: unknown, component = 'EnergyAccount',
     failure = ACCOUNT_INVALID): Checked<Body> {
-    const { errors, warnings, contextual } = payloads.check(component, body)
+    const { errors, warnings, replay } = payloads.check(component, body)
     if (errors.length > 0) {
       throw validationFailed(failure.code, failure.detail, errors)
     }
-    return { value: body as Body, warnings, contextual }
+    return { value: body as Body, warnings, replay }
   }
 
   // Processing checks the staged payload again, as Kraken does. When
@@ -75,7 +75,7 @@ export function createAccountImport (deps: AccountImportDeps) {
   // and only the rules that read the clock or the store can answer
   // differently now: staging remembers which calls, per account, by a
   // digest of the text it stored. Bounded: a map that starts over when full.
-  const rechecks = new Map<string, { digest: string, contextual: Replay }>()
+  const rechecks = new Map<string, { digest: string, replay: Replay }>()
   const RECHECKS_KEPT = 10_000
   const recheckKey = (supplier: string, ext: string): string =>
     JSON.stringify([supplier, ext])
@@ -86,9 +86,9 @@ export function createAccountImport (deps: AccountImportDeps) {
     checked: Checked<Body>): void {
     const key = recheckKey(supplier, ext)
     rechecks.delete(key)
-    if (checked.warnings.length > 0 || checked.contextual === undefined) return
+    if (checked.warnings.length > 0 || checked.replay === undefined) return
     if (rechecks.size >= RECHECKS_KEPT) rechecks.clear()
-    rechecks.set(key, { digest: digestOf(json), contextual: checked.contextual })
+    rechecks.set(key, { digest: digestOf(json), replay: checked.replay })
   }
 
   // Returns the staged account, parsed.
@@ -98,7 +98,8 @@ export function createAccountImport (deps: AccountImportDeps) {
     if (known === undefined || known.digest !== digestOf(json)) {
       return checkAccount(payload).value
     }
-    const errors = payloads.recheck(payload, known.contextual)
+    // Same digest, same payload: only the replayed calls can differ.
+    const errors = payloads.recheck(payload, known.replay)
     if (errors === null) return checkAccount(payload).value
     if (errors.length > 0) {
       throw validationFailed(ACCOUNT_INVALID.code, ACCOUNT_INVALID.detail,

@@ -13,21 +13,24 @@ export interface ContextualCall {
 }
 
 // What checking a payload again needs: its contextual calls, in the order
-// the full run made them, and where its account is (RuleContext.account).
+// the full run made them, and the pointer of its account object (for
+// RuleContext.account), null when it has none.
 export interface Replay {
-  account: string | null
+  accountPointer: string | null
   calls: ContextualCall[]
 }
 
 export interface RuleSet {
-  // Runs every rule of every visited object. With `replay`, also notes
-  // there the calls that read the clock or the store.
+  // Runs every rule of every visited object. With `replay`, also fills it
+  // in: the account's pointer, and the calls that read the clock or the
+  // store.
   run(visits: Visit[], fieldErrors: FieldError[], ctx: RuleContext,
     replay?: Replay): FieldError[]
   // Runs again only the contextual calls of an earlier `run`, on a payload
-  // equal to the one that run checked (so it needs no field validation to
-  // know which object is which). Null when the payload does not hold the
-  // objects the calls ran on: it is not that payload.
+  // equal to the one that run checked, which the caller must make sure of:
+  // it finds each object by its pointer and needs no field validation to
+  // know which is which. Null, as a guard only, when the payload does not
+  // even hold those objects.
   rerun(replay: Replay, payload: unknown, ctx: RuleContext): FieldError[] | null
   rules: readonly Rule[]
 }
@@ -150,7 +153,7 @@ export function createRuleSet (rules: Rule[]): RuleSet {
     ctx: RuleContext, replay?: Replay): FieldError[] {
     const found: FieldError[] = []
     const account = visits.find(v => v.component === 'EnergyAccount')
-    if (replay !== undefined) replay.account = account?.pointer ?? null
+    if (replay !== undefined) replay.accountPointer = account?.pointer ?? null
     let readContext = false
     const runCtx = watched(ctx, account?.data, () => { readContext = true })
     const anyErrors = fieldErrors.length > 0
@@ -181,10 +184,11 @@ export function createRuleSet (rules: Rule[]): RuleSet {
 
   function rerun (replay: Replay, payload: unknown,
     ctx: RuleContext): FieldError[] | null {
-    const account = replay.account === null
+    const { accountPointer } = replay
+    const account = accountPointer === null
       ? undefined
-      : objectAt(payload, replay.account)
-    if (replay.account !== null && account === undefined) return null
+      : objectAt(payload, accountPointer)
+    if (accountPointer !== null && account === undefined) return null
     const runCtx = watched(ctx, account, () => {})
     const found: FieldError[] = []
     for (const { rule: index, pointer } of replay.calls) {

@@ -25,6 +25,7 @@ function toRecord (stored: StoredProcess): ImportProcessRecord {
   let json: string | undefined
   return Object.defineProperty(rest, 'payloadJson', {
     enumerable: true,
+    configurable: true,
     get: () => (json ??= payload.toString('utf8')),
     // A copy like any other: changing it changes nothing stored.
     set: (value: string) => { json = value }

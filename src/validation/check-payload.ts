@@ -10,7 +10,7 @@ export interface PayloadCheck {
   warnings: string[]
   // The business-rule calls that read the clock or the store: all that can
   // answer differently when the same payload is checked again.
-  contextual: Replay
+  replay: Replay
 }
 
 export interface PayloadChecker {
@@ -18,11 +18,12 @@ export interface PayloadChecker {
   // in place. Field errors first, then the business rules of what parsed.
   check(component: string, data: unknown): PayloadCheck
   // Checks again a payload equal to one that passed `check` with nothing
-  // dropped: field validation is a function of the payload and the seed
-  // alone, so it would pass again and is not repeated; of the business
-  // rules, only the contextual calls that check reported run. Null when
-  // the payload does not hold the objects those calls ran on.
-  recheck(data: unknown, contextual: Replay): FieldError[] | null
+  // dropped (the caller makes sure of that, by a digest of its JSON): field
+  // validation is a function of the payload and the seed alone, so it
+  // would pass again and is not repeated; of the business rules, only the
+  // calls in `replay` run. Null, as a guard, when the payload does not even
+  // hold the objects those calls ran on.
+  recheck(data: unknown, replay: Replay): FieldError[] | null
 }
 
 export interface PayloadCheckerOptions {
@@ -49,15 +50,15 @@ export function createPayloadChecker (
         })
       }
     }
-    const contextual: Replay = { account: null, calls: [] }
-    errors.push(...rules.run(outcome.visits, errors, context, contextual))
-    if (refuse) return { errors, warnings: [], contextual }
+    const replay: Replay = { accountPointer: null, calls: [] }
+    errors.push(...rules.run(outcome.visits, errors, context, replay))
+    if (refuse) return { errors, warnings: [], replay }
     dropFields(data, outcome.undocumented)
-    return { errors, warnings: outcome.undocumented, contextual }
+    return { errors, warnings: outcome.undocumented, replay }
   }
 
-  function recheck (data: unknown, contextual: Replay): FieldError[] | null {
-    return rules.rerun(contextual, data, context)
+  function recheck (data: unknown, replay: Replay): FieldError[] | null {
+    return rules.rerun(replay, data, context)
   }
 
   return { check, recheck }

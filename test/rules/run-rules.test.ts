@@ -52,10 +52,10 @@ const visits = () => [
 
 test('notes which calls read the clock or the store, and where', t => {
   ran.length = 0
-  const replay: Replay = { account: null, calls: [] }
+  const replay: Replay = { accountPointer: null, calls: [] }
   const found = createRuleSet(rules).run(visits(), [], ctx, replay)
   t.same(replay, {
-    account: null,
+    accountPointer: null,
     calls: [{ rule: 0, pointer: '' }, { rule: 2, pointer: '/y/0' }]
   })
   t.same(ran, ['clock', 'payload', 'store'])
@@ -68,7 +68,7 @@ test('notes which calls read the clock or the store, and where', t => {
 
 test('notes no call that field errors skipped', t => {
   ran.length = 0
-  const replay: Replay = { account: null, calls: [] }
+  const replay: Replay = { accountPointer: null, calls: [] }
   // An error on X's field f skips both of X's rules (the object rule too,
   // as part of its object failed); Y's rule still runs.
   createRuleSet(rules).run(visits(),
@@ -80,7 +80,7 @@ test('notes no call that field errors skipped', t => {
 
 test('runs again only the noted calls, on the objects they name', t => {
   const set = createRuleSet(rules)
-  const replay: Replay = { account: null, calls: [] }
+  const replay: Replay = { accountPointer: null, calls: [] }
   set.run(visits(), [], ctx, replay)
   ran.length = 0
   const payload = { f: 'bad', y: [{}] }
@@ -93,7 +93,7 @@ test('runs again only the noted calls, on the objects they name', t => {
 
 test('refuses to run again on a payload without those objects', t => {
   const set = createRuleSet(rules)
-  const replay: Replay = { account: null, calls: [] }
+  const replay: Replay = { accountPointer: null, calls: [] }
   set.run(visits(), [], ctx, replay)
   t.equal(set.rerun(replay, { f: 'bad', y: [] }, ctx), null)
   t.equal(set.rerun(replay, { f: 'bad', y: ['text'] }, ctx), null)
@@ -112,10 +112,10 @@ test('finds the account again by its pointer', t => {
     }
   }])
   const account = { n: 1 }
-  const replay: Replay = { account: null, calls: [] }
+  const replay: Replay = { accountPointer: null, calls: [] }
   set.run([{ component: 'EnergyAccount', pointer: '/payload', data: account }],
     [], ctx, replay)
-  t.same(replay, { account: '/payload', calls: [{ rule: 0, pointer: '/payload' }] })
+  t.same(replay, { accountPointer: '/payload', calls: [{ rule: 0, pointer: '/payload' }] })
   const again = { n: 2 }
   t.same(set.rerun(replay, { payload: again }, ctx), [])
   t.same(seen, [account, again])
