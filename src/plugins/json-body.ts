@@ -8,23 +8,33 @@ import { parseError } from '../errors.js'
 // only exhaust the stack of whatever serialises it next.
 export const MAX_DEPTH = 500
 
-// Walks the parsed value without recursion and stops as soon as it is
-// deeper than the limit. V8 parses JSON without recursing, so a deep body
-// parses safely and is refused here.
-function depthExceeds (value: unknown, limit: number): boolean {
-  const pending: Array<[unknown, number]> = [[value, 0]]
-  while (pending.length > 0) {
-    const [node, depth] = pending.pop() as [unknown, number]
-    if (node === null || typeof node !== 'object') continue
-    if (depth + 1 > limit) return true
-    const children = Array.isArray(node) ? node : Object.values(node)
-    for (const child of children) {
-      if (child !== null && typeof child === 'object') {
-        pending.push([child, depth + 1])
-      }
+// Whether a container inside `node` (itself a container) lies more than
+// `levelsLeft` levels down. The walk stops as soon as one does, so it
+// never recurses deeper than the limit; V8 parses JSON without recursing,
+// so a deep body parses safely and is refused here. Loops rather than
+// Object.values: every request body passes through this.
+function nestsDeeper (node: object, levelsLeft: number): boolean {
+  if (levelsLeft === 0) return true
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i]
+      if (child !== null && typeof child === 'object' &&
+        nestsDeeper(child, levelsLeft - 1)) return true
     }
+    return false
+  }
+  const record = node as Record<string, unknown>
+  for (const key in record) {
+    const child = record[key]
+    if (child !== null && typeof child === 'object' &&
+      nestsDeeper(child, levelsLeft - 1)) return true
   }
   return false
+}
+
+function depthExceeds (value: unknown, limit: number): boolean {
+  return value !== null && typeof value === 'object' &&
+    nestsDeeper(value, limit)
 }
 
 export function installJsonBody (app: FastifyInstance): void {
