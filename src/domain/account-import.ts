@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import {
   type FieldError, krakenResponse, validationFailed
@@ -72,40 +71,47 @@ export function createAccountImport (deps: AccountImportDeps) {
 
   // Processing checks the staged payload again, as Kraken does. When
   // staging dropped nothing, the payload stored is the one staging checked,
-  // and only the rules that read the clock or the store can answer
-  // differently now: staging remembers which calls, per account, by a
-  // digest of the text it stored. Bounded: a map that starts over when full.
-  const rechecks = new Map<string, { digest: string, replay: Replay }>()
-  const RECHECKS_KEPT = 10_000
-  const recheckKey = (supplier: string, ext: string): string =>
+  // and only the rule calls that read the clock or the store can answer
+  // differently now. Staging keeps, per account, the text it stored, the
+  // account as it checked it and those calls; processing takes that path
+  // only while the stored text is still exactly that text (a restage
+  // elsewhere, a snapshot import or a v2 task may have replaced it), and
+  // then needs neither to parse the text nor to check fields again.
+  // Bounded: the most recently staged accounts, oldest forgotten first;
+  // an account no longer kept is checked in full.
+  interface Staged { json: string, account: Body, replay: Replay }
+  const recentlyStaged = new Map<string, Staged>()
+  const STAGED_KEPT = 1_000
+  const stagedKey = (supplier: string, ext: string): string =>
     JSON.stringify([supplier, ext])
-  const digestOf = (json: string): string =>
-    createHash('sha1').update(json).digest('base64')
 
   function rememberCheck (supplier: string, ext: string, json: string,
     checked: Checked<Body>): void {
-    const key = recheckKey(supplier, ext)
-    rechecks.delete(key)
+    const key = stagedKey(supplier, ext)
+    recentlyStaged.delete(key)
     if (checked.warnings.length > 0 || checked.replay === undefined) return
-    if (rechecks.size >= RECHECKS_KEPT) rechecks.clear()
-    rechecks.set(key, { digest: digestOf(json), replay: checked.replay })
+    if (recentlyStaged.size >= STAGED_KEPT) {
+      const oldest = recentlyStaged.keys().next().value
+      if (oldest !== undefined) recentlyStaged.delete(oldest)
+    }
+    recentlyStaged.set(key,
+      { json, account: checked.value, replay: checked.replay })
   }
 
   // Returns the staged account, parsed.
   function checkStaged (supplier: string, ext: string, json: string): Body {
-    const payload = JSON.parse(json) as Body
-    const known = rechecks.get(recheckKey(supplier, ext))
-    if (known === undefined || known.digest !== digestOf(json)) {
-      return checkAccount(payload).value
+    const known = recentlyStaged.get(stagedKey(supplier, ext))
+    if (known === undefined || known.json !== json) {
+      return checkAccount(JSON.parse(json)).value
     }
-    // Same digest, same payload: only the replayed calls can differ.
-    const errors = payloads.recheck(payload, known.replay)
-    if (errors === null) return checkAccount(payload).value
+    // The same text: only the replayed calls can answer differently.
+    const errors = payloads.recheck(known.account, known.replay)
+    if (errors === null) return checkAccount(JSON.parse(json)).value
     if (errors.length > 0) {
       throw validationFailed(ACCOUNT_INVALID.code, ACCOUNT_INVALID.detail,
         errors)
     }
-    return payload
+    return known.account
   }
 
   function refuseIfImported (supplier: string, ext: unknown): void {
@@ -234,7 +240,7 @@ export function createAccountImport (deps: AccountImportDeps) {
 
     const number = createAccount(store, supplier, ext, staged,
       clock.now().toISOString())
-    rechecks.delete(recheckKey(supplier, ext))
+    recentlyStaged.delete(stagedKey(supplier, ext))
     return {
       warnings: checked.warnings,
       body: {

@@ -183,3 +183,28 @@ test('the replay answers exactly as a full check of the stored account would', a
   // something.
   t.equal(withFindings, scenarios.length - 1)
 })
+
+test('the 1,000 most recently staged accounts take the short path, older ones a full check', async t => {
+  const app = await buildTestApp(t)
+  for (let n = 0; n <= 1000; n++) {
+    app.accounts.stageAccount(documentedAccount(`EXT-MANY-${n}`))
+  }
+  const { replay } = app.payloads.check('EnergyAccount',
+    documentedAccount('EXT-MANY-1000'))
+  const calls = spyOnChecks(app)
+  t.equal((await processAccount(app, 'EXT-MANY-1000')).status, 201)
+  t.same(calls, ['check ProcessAccountImportProcess',
+    'schema ProcessAccountImportProcess',
+    `recheck (${replay.calls.length} rule calls)`])
+  calls.length = 0
+  // The first one staged was forgotten when the 1,001st came: checked in
+  // full, and refused, as the account just created holds its references.
+  const first = await processAccount(app, 'EXT-MANY-0')
+  t.equal(first.status, 400)
+  t.same(codesOf(first.body), [
+    'references.0.non_field_errors:reference_already_exists'
+  ])
+  t.same(calls, ['check ProcessAccountImportProcess',
+    'schema ProcessAccountImportProcess', 'check EnergyAccount',
+    'schema EnergyAccount'])
+})
