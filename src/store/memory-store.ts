@@ -21,15 +21,19 @@ function keyOf (supplierCode: string, externalAccountNumber: string): string {
 // process's state. A restaged payload is a new Buffer, never a changed
 // one, so the record still reads the payload it was made with.
 function toRecord (stored: StoredProcess): ImportProcessRecord {
-  const { payload, ...rest } = stored
+  const { payload } = stored
   let json: string | undefined
-  return Object.defineProperty(rest, 'payloadJson', {
-    enumerable: true,
-    configurable: true,
-    get: () => (json ??= payload.toString('utf8')),
+  return {
+    supplierCode: stored.supplierCode,
+    externalAccountNumber: stored.externalAccountNumber,
+    get payloadJson () { return (json ??= payload.toString('utf8')) },
     // A copy like any other: changing it changes nothing stored.
-    set: (value: string) => { json = value }
-  }) as ImportProcessRecord
+    set payloadJson (value: string) { json = value },
+    stagedAt: stored.stagedAt,
+    updatedAt: stored.updatedAt,
+    krakenAccountNumber: stored.krakenAccountNumber,
+    accountCreatedAt: stored.accountCreatedAt
+  }
 }
 
 export function createMemoryStore (seed: Seed): Store {
