@@ -3,7 +3,7 @@ import { test } from 'tap'
 import { buildApp, warmUp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { loggerOptions, REDACTED_PATHS } from '../src/logger.js'
-import { defaultSeed } from './helpers/app.js'
+import { defaultSeed, obtainToken } from './helpers/app.js'
 
 test('no key, token or password reaches a log line', async t => {
   const lines: string[] = []
@@ -68,20 +68,11 @@ test('LOG_LEVEL=silent serves everything with logging off', async t => {
   const app = await buildApp({ config, seed: defaultSeed })
   warmUp(app)
   t.teardown(() => app.close())
-  const obtained = await app.inject({
-    method: 'POST',
-    url: '/v1/graphql/',
-    payload: {
-      query: 'mutation { obtainKrakenToken(input: {APIKey: "test-api-key"}) ' +
-        '{ token } }'
-    }
-  })
-  t.equal(obtained.statusCode, 200)
-  const token = obtained.json().data.obtainKrakenToken.token
+  const token = await obtainToken(app)
   const invalid = await app.inject({
     method: 'POST',
     url: '/v1/data-import/validate-account/',
-    headers: { authorization: `JWT ${String(token)}` },
+    headers: { authorization: `JWT ${token}` },
     payload: {}
   })
   t.equal(invalid.statusCode, 400)
