@@ -1,7 +1,9 @@
 import type { FieldError } from '../errors.js'
 import type { Visit } from '../validation/keywords.js'
 import { attrOfVisit } from '../validation/schema-validator.js'
-import { joinAttr, pointerToAttr } from '../validation/translate.js'
+import {
+  joinAttr, pointerKeys, pointerToAttr
+} from '../validation/translate.js'
 import type { Rule, RuleContext, RuleFinding } from './types.js'
 
 // A rule call that read the clock or the store: which rule, on which
@@ -73,14 +75,9 @@ function valueAt (owner: Record<string, unknown>, steps: string[]): unknown {
 function objectAt (root: unknown, pointer: string):
 Record<string, unknown> | undefined {
   let node = root
-  if (pointer !== '') {
-    for (const part of pointer.slice(1).split('/')) {
-      if (node === null || typeof node !== 'object') return undefined
-      const key = part.includes('~')
-        ? part.replace(/~1/g, '/').replace(/~0/g, '~')
-        : part
-      node = (node as Record<string, unknown>)[key]
-    }
+  for (const key of pointerKeys(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string, unknown>)[key]
   }
   return node !== null && typeof node === 'object' && !Array.isArray(node)
     ? node as Record<string, unknown>

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv'
+import { pointerKeys } from './translate.js'
 
 // DRF fields accept more than their JSON type: a CharField takes a number
 // and stores its text, an IntegerField takes "5" or 5.0, a BooleanField
@@ -53,8 +54,7 @@ function coercedValue (err: ErrorObject): unknown {
 }
 
 function setAt (root: unknown, pointer: string, value: unknown): boolean {
-  const parts = pointer.slice(1).split('/')
-    .map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const parts = pointerKeys(pointer)
   const last = parts.pop()
   if (last === undefined) return false
   let node: unknown = root

@@ -5,13 +5,19 @@ import type { FieldError } from '../errors.js'
 // This maps one to the other and keeps, per attr, the error DRF would raise
 // first (a field that is null or of the wrong type reports nothing else).
 
+// The keys a JSON pointer steps through ('' names the root: none).
+export function pointerKeys (pointer: string): string[] {
+  if (pointer === '') return []
+  const parts = pointer.slice(1).split('/')
+  // Escapes (~1 for '/', ~0 for '~') are rare: keys with either.
+  if (!pointer.includes('~')) return parts
+  return parts.map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
 export function pointerToAttr (pointer: string): string {
-  if (pointer === '') return ''
-  // Every visited object passes through here; escapes are rare.
+  // Every visited object with a finding passes through here.
   if (!pointer.includes('~')) return pointer.slice(1).replaceAll('/', '.')
-  return pointer.slice(1).split('/')
-    .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.')
+  return pointerKeys(pointer).join('.')
 }
 
 export function joinAttr (base: string, field: string): string {

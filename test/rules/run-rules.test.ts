@@ -121,3 +121,17 @@ test('finds the account again by its pointer', t => {
   t.same(seen, [account, again])
   t.end()
 })
+
+test('finds objects under keys that need escaping in a pointer', t => {
+  const set = createRuleSet(rules)
+  const replay: Replay = { accountPointer: null, calls: [] }
+  set.run([{ component: 'Y', pointer: '/a~1b/c~0d', data: {} }], [], ctx,
+    replay)
+  t.same(replay.calls, [{ rule: 2, pointer: '/a~1b/c~0d' }])
+  t.same(set.rerun(replay, { 'a/b': { 'c~d': {} } }, ctx), [
+    { detail: 'no supplier', code: 'store_rule', attr: 'a/b.c~d.non_field_errors' }
+  ])
+  // Read unescaped, the pointer names objects this payload does not hold.
+  t.equal(set.rerun(replay, { a: { b: {} } }, ctx), null)
+  t.end()
+})
