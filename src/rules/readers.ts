@@ -27,18 +27,26 @@ export function text (owner: Obj, key: string): string | undefined {
 }
 
 // What a rule derives from a payload list (every meter point with its
-// path, say), kept per list: many rules walk the same lists, and the
-// payload does not change while they run. Anything but a list is derived
-// afresh each time.
-export function keptFor<T> (kept: WeakMap<object, T>, source: unknown,
+// path, say), kept for the list last seen: the rules of one account run
+// one after another on the same lists, and the payload does not change
+// while they run. Compared by identity, so a list of another payload is
+// derived afresh. Not a WeakMap: looking a freshly parsed list up in one
+// makes V8 give the list an identity hash, which measured slower than
+// deriving the small lists most accounts have. Anything but a list is
+// derived afresh each time.
+export class KeptLast<T> {
+  source: unknown = undefined
+  value: T | undefined = undefined
+}
+
+export function keptFor<T> (kept: KeptLast<T>, source: unknown,
   derive: () => T): T {
   if (!Array.isArray(source)) return derive()
-  let value = kept.get(source)
-  if (value === undefined) {
-    value = derive()
-    kept.set(source, value)
+  if (kept.source !== source || kept.value === undefined) {
+    kept.value = derive()
+    kept.source = source
   }
-  return value
+  return kept.value
 }
 
 // Orders text by code point, as Python sorts strings (and as YYYY-MM-DD

@@ -63,12 +63,47 @@ interface PreparedRule {
 }
 
 function valueAt (owner: Record<string, unknown>, steps: string[]): unknown {
+  // Most rule fields are one key deep.
+  if (steps.length === 1) return owner[steps[0] as string]
   let node: unknown = owner
   for (const step of steps) {
     if (node === null || typeof node !== 'object') return undefined
     node = (node as Record<string, unknown>)[step]
   }
   return node
+}
+
+// What the rules are given as their context. Rules are functions of the
+// payload, the seed and what they read of the clock and the store; the
+// getters notice the last two (`read`). Every field of RuleContext is
+// listed here: a field added to it must be added here too (and, if it can
+// change between checks, noticed). A class, not an object literal with
+// getters: one is made per check, and V8 builds literals with accessors
+// on a slow path.
+class WatchedContext implements RuleContext {
+  readonly seed: RuleContext['seed']
+  readonly onRuleError: RuleContext['onRuleError']
+  read = false
+  constructor (private readonly base: RuleContext,
+    readonly account: Record<string, unknown> | null) {
+    this.seed = base.seed
+    this.onRuleError = base.onRuleError
+  }
+
+  get clock (): RuleContext['clock'] {
+    this.read = true
+    return this.base.clock
+  }
+
+  get store (): RuleContext['store'] {
+    this.read = true
+    return this.base.store
+  }
+}
+
+function watched (ctx: RuleContext, account: unknown): WatchedContext {
+  return new WatchedContext(ctx,
+    (account as Record<string, unknown> | undefined) ?? null)
 }
 
 // The object a JSON pointer names inside a payload, if it is one.
@@ -119,21 +154,6 @@ export function createRuleSet (rules: Rule[]): RuleSet {
     byComponent.set(entry.rule.component, list)
   }
 
-  // Rules are functions of the payload, the seed and what they read of
-  // the clock and the store; the getters notice the last two. Every field
-  // of RuleContext is listed here: a field added to it must be added here
-  // too (and, if it can change between checks, noticed).
-  function watched (ctx: RuleContext, account: unknown,
-    onRead: () => void): RuleContext {
-    return {
-      seed: ctx.seed,
-      get clock () { onRead(); return ctx.clock },
-      get store () { onRead(); return ctx.store },
-      account: (account as Record<string, unknown> | undefined) ?? null,
-      ...(ctx.onRuleError === undefined ? {} : { onRuleError: ctx.onRuleError })
-    }
-  }
-
   // One rule call; undefined when the rule threw.
   function call (entry: PreparedRule, value: unknown,
     owner: Record<string, unknown>, ctx: RuleContext,
@@ -151,8 +171,7 @@ export function createRuleSet (rules: Rule[]): RuleSet {
     const found: FieldError[] = []
     const account = visits.find(v => v.component === 'EnergyAccount')
     if (replay !== undefined) replay.accountPointer = account?.pointer ?? null
-    let readContext = false
-    const runCtx = watched(ctx, account?.data, () => { readContext = true })
+    const runCtx = watched(ctx, account?.data)
     const anyErrors = fieldErrors.length > 0
     for (const visit of visits) {
       const entries = byComponent.get(visit.component)
@@ -167,9 +186,9 @@ export function createRuleSet (rules: Rule[]): RuleSet {
         if (steps !== null && value === undefined) continue
         if (path !== undefined && steps !== null && typeof value === 'object' &&
           hasErrorsOnFieldsOf(fieldErrors, path)) continue
-        readContext = false
+        runCtx.read = false
         const findings = call(entry, value, owner, runCtx, ctx.onRuleError)
-        if (readContext) {
+        if (runCtx.read) {
           replay?.calls.push({ rule: entry.index, pointer: visit.pointer })
         }
         if (findings === undefined || findings.length === 0) continue
@@ -186,7 +205,7 @@ export function createRuleSet (rules: Rule[]): RuleSet {
       ? undefined
       : objectAt(payload, accountPointer)
     if (accountPointer !== null && account === undefined) return null
-    const runCtx = watched(ctx, account, () => {})
+    const runCtx = watched(ctx, account)
     const found: FieldError[] = []
     for (const { rule: index, pointer } of replay.calls) {
       const entry = prepared[index]

@@ -1,4 +1,5 @@
 import type { Fuel } from '../../seed/types.js'
+import { psrNeedKey, seedIndex } from '../seed-index.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { fieldRule, found, given, objectRule, type Obj, text } from
   './support.js'
@@ -20,8 +21,8 @@ function checkCodeGiven (psr: Obj): RuleFinding[] {
 function isTemporary (psr: Obj, ctx: RuleContext): boolean {
   return CODE_FIELDS.some(([field, fuel]) => {
     const code = text(psr, field)
-    return ctx.seed.psrIndustryCodes.some(entry => entry.temporary &&
-      entry.fuel === fuel && entry.code === code)
+    return code !== undefined &&
+      seedIndex(ctx.seed).temporaryPsrNeeds.has(psrNeedKey(fuel, code))
   })
 }
 
@@ -35,8 +36,7 @@ function checkDescription (value: unknown, _owner: Obj,
   ctx: RuleContext): RuleFinding[] {
   if (typeof value !== 'string' || value.trim() === '') return []
   const wanted = value.trim().toLowerCase()
-  if (ctx.seed.psrIndustryCodes.some(entry =>
-    entry.description.toLowerCase() === wanted)) return []
+  if (seedIndex(ctx.seed).psrDescriptions.has(wanted)) return []
   return [found('psr_record_description_not_found',
     `"${value}" is not the description of a PSR need on this Kraken.`)]
 }
@@ -48,8 +48,7 @@ function checkCode (fuel: Fuel, notFound: string) {
       return [found('psr_invalid_industry_code',
         `"${value}" is not an industry code: two digits, like 01.`)]
     }
-    if (ctx.seed.psrIndustryCodes.some(entry =>
-      entry.fuel === fuel && entry.code === value)) return []
+    if (seedIndex(ctx.seed).psrNeeds.has(psrNeedKey(fuel, value))) return []
     return [found(notFound,
       `There is no ${fuel.toLowerCase()} PSR need with the code ${value}.`)]
   }

@@ -1,4 +1,5 @@
 import { isTaxYear } from '../formats/identifiers.js'
+import { seedIndex } from '../seed-index.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { CAIS_NAMESPACE, isClaimed } from './imported.js'
 import {
@@ -22,8 +23,11 @@ function checkCampaignIdentifier (campaign: Obj,
     return [found('campaign_name_or_slug_not_provided',
       'Name the campaign by its slug.')]
   }
-  const known = ctx.seed.campaigns.some(entry =>
-    entry.slug === slug || entry.name === name)
+  // One of the two is given (both or neither was answered above).
+  const index = seedIndex(ctx.seed)
+  const known = slug !== undefined
+    ? index.campaignSlugs.has(slug)
+    : index.campaignNames.has(name as string)
   if (known) return []
   return [found('campaign_not_found',
     `There is no campaign ${name ?? slug ?? ''} on this Kraken.`)]

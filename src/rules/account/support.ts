@@ -3,7 +3,7 @@ import type { SeedImportSupplier } from '../../seed/types.js'
 import { parseDateTime } from '../../validation/temporal.js'
 import { type FieldCheck, fieldRule } from '../builders.js'
 import type { Rule, RuleContext } from '../types.js'
-import { isObj, keptFor, list, type Obj, text } from '../readers.js'
+import { isObj, KeptLast, keptFor, list, type Obj, text } from '../readers.js'
 import { pointsOf } from '../supply/supply.js'
 
 export { isObj, list, type Obj, text }
@@ -112,8 +112,7 @@ export function isOccupierAccount (account: Obj): boolean {
 }
 
 // Every meter point of the account, with its path from the account.
-const keptPointPaths =
-  new WeakMap<object, ReadonlyArray<readonly [Obj, string]>>()
+const keptPointPaths = new KeptLast<ReadonlyArray<readonly [Obj, string]>>()
 export function meterPoints (account: Obj):
 ReadonlyArray<readonly [Obj, string]> {
   return keptFor(keptPointPaths, account.supply_addresses, () =>

@@ -1,5 +1,5 @@
 import type { Fuel } from '../../seed/types.js'
-import { keptFor, flatMap } from '../readers.js'
+import { KeptLast, keptFor, flatMap } from '../readers.js'
 import { type Obj, list, text } from './data.js'
 import { asDate, holds } from './dates.js'
 
@@ -21,26 +21,33 @@ export interface MeterAt {
 }
 
 // The lists below are shared between the rules that read them: read-only.
-const keptPoints = new WeakMap<object, readonly PointAt[]>()
-const keptMeters = new WeakMap<object, readonly MeterAt[]>()
-const keptAgreements = new WeakMap<object, readonly AgreementAt[]>()
+// A point's meters and agreements are kept on the point itself (on the
+// points pointsOf makes; any other is given them on first use).
+const keptPoints = new KeptLast<readonly PointAt[]>()
+interface KeptPoint extends PointAt {
+  meters: readonly MeterAt[] | undefined
+  agreements: readonly AgreementAt[] | undefined
+}
 
 export function pointsOf (account: Obj): readonly PointAt[] {
   return keptFor(keptPoints, account.supply_addresses, () =>
     flatMap(list(account.supply_addresses), (address, addressIndex) =>
-      list(address.meter_points).map((point, index): PointAt => ({
+      list(address.meter_points).map((point, index): KeptPoint => ({
         point,
         path: `supply_addresses.${addressIndex}.meter_points.${index}`,
         address,
         addressIndex,
-        fuel: point.supply_type === 'GAS' ? 'GAS' : 'ELECTRICITY'
+        fuel: point.supply_type === 'GAS' ? 'GAS' : 'ELECTRICITY',
+        meters: undefined,
+        agreements: undefined
       }))))
 }
 
 export function metersOf (at: PointAt): readonly MeterAt[] {
-  return keptFor(keptMeters, at.point.meters, () =>
-    list(at.point.meters).map((meter, index) =>
-      ({ meter, path: `${at.path}.meters.${index}` })))
+  const kept = at as KeptPoint
+  kept.meters ??= list(at.point.meters).map((meter, index) =>
+    ({ meter, path: `${at.path}.meters.${index}` }))
+  return kept.meters
 }
 
 export interface AgreementAt {
@@ -51,13 +58,14 @@ export interface AgreementAt {
 }
 
 export function agreementsOf (at: PointAt): readonly AgreementAt[] {
-  return keptFor(keptAgreements, at.point.agreements, () =>
-    list(at.point.agreements).map((agreement, index) => ({
-      agreement,
-      path: `${at.path}.agreements.${index}`,
-      from: asDate(agreement.effective_from),
-      to: asDate(agreement.effective_to)
-    })))
+  const kept = at as KeptPoint
+  kept.agreements ??= list(at.point.agreements).map((agreement, index) => ({
+    agreement,
+    path: `${at.path}.agreements.${index}`,
+    from: asDate(agreement.effective_from),
+    to: asDate(agreement.effective_to)
+  }))
+  return kept.agreements
 }
 
 export function agreementsHolding (at: PointAt, day: string): AgreementAt[] {
