@@ -9,6 +9,8 @@
 // an instant agree, no transition lies between them and the answer is that
 // offset; otherwise the instant is looked up itself.
 
+import { civilOfDays, daysOfCivil, readDate } from './calendar.js'
+
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
 // The cache starts over when it holds this many hours (about 1.1 years of
@@ -152,24 +154,15 @@ export function instantOfWallTime (zone: string, t: WallTime): ZonedResult {
     : { ok: true, ms: first }
 }
 
-// A calendar date (YYYY-MM-DD) moved by whole days. Anything else, from an
-// unchecked field, comes back unchanged rather than as a wrong date.
-const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/
+// A calendar date (YYYY-MM-DD) moved by whole days. Anything else, from
+// an unchecked field, comes back unchanged rather than as a wrong date, as
+// does a date moved beyond the years YYYY can write.
 export function addDays (date: string, days: number): string {
-  const m = DATE_TEXT.exec(date)
-  if (m === null) return date
-  const at = new Date(utcMillis({
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: 0,
-    minute: 0,
-    second: 0,
-    millisecond: 0
-  }))
-  if (formatDate(wallTimeAtUtc(at)) !== date) return date
-  at.setUTCDate(at.getUTCDate() + days)
-  return formatDate(wallTimeAtUtc(at))
+  const ymd = readDate(date)
+  if (ymd === undefined || !Number.isSafeInteger(days)) return date
+  const [year, month, day] = civilOfDays(daysOfCivil(...ymd) + days)
+  if (year < 0 || year > 9999) return date
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`
 }
 
 function wallTimeAtUtc (at: Date): WallTime {

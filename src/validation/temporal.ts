@@ -1,3 +1,4 @@
+import { digitsAt, isCalendarDate } from '../lib/calendar.js'
 import { instantOfWallTime, utcMillis } from '../lib/zoned-time.js'
 
 // Dates and datetimes as DRF reads them: dates on the calendar only;
@@ -10,30 +11,6 @@ const DATETIME = new RegExp(
   '(?::(\\d{2})(?:[.,](\\d{1,6})\\d*)?)?' +
   '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?$', 'i')
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?$/
-
-function isLeapYear (y: number): boolean {
-  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-// Arithmetic only: every date field of every payload passes here.
-function isCalendarDate (y: number, m: number, d: number): boolean {
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false
-  const days = m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1] as number
-  return d <= days
-}
-
-// The number written by the ASCII digits from..to-1; -1 if any is not one.
-function digitsAt (text: string, from: number, to: number): number {
-  let n = 0
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - 48
-    if (digit < 0 || digit > 9) return -1
-    n = n * 10 + digit
-  }
-  return n
-}
 
 // Whether text is a YYYY-MM-DD date on the calendar, from year 1 on.
 // Read character by character: every date of every payload passes here,

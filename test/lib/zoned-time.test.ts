@@ -57,8 +57,52 @@ test('moves calendar dates by days, and leaves anything else as it was', t => {
   t.equal(addDays('2024-03-01', -1), '2024-02-29')
   t.equal(addDays('0099-12-31', 1), '0100-01-01')
   for (const text of ['garbage', '2019-07-31T00:00:00', '20190731',
-    '2019-02-30', '']) {
+    '2019-02-30', '', '2019-02-29', '1900-02-29', '2019-13-01',
+    '2019-00-10', '2019-01-00', '2019-04-31', '2019-1-01', '+019-01-01',
+    '2019-01-0a', '２０１９-01-01', '2019/01/01']) {
     t.equal(addDays(text, 1), text, JSON.stringify(text))
   }
+  t.equal(addDays('2000-02-28', 1), '2000-02-29')
+  t.equal(addDays('2024-01-31', 400), '2025-03-06')
+  // Beyond the years YYYY can write, the date is left as it was.
+  t.equal(addDays('9999-12-31', 1), '9999-12-31')
+  t.equal(addDays('0000-01-01', -1), '0000-01-01')
+  t.equal(addDays('2024-01-01', 0.5), '2024-01-01')
   t.end()
 })
+
+// The same move made with Date, as the independent answer: the date must
+// read back as written, then moves by setUTCDate.
+function addDaysWithDate (text: string, days: number): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (match === null) return text
+  const at = new Date(0)
+  at.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+  if (at.toISOString().slice(0, 10) !== text) return text
+  at.setUTCDate(at.getUTCDate() + days)
+  const year = at.getUTCFullYear()
+  return year < 0 || year > 9999 ? text : at.toISOString().slice(0, 10)
+}
+
+test('moving dates by days agrees with Date on every day of 1600-2400',
+  t => {
+    const DAY = 86_400_000
+    const first = Date.UTC(1600, 0, 1)
+    const last = Date.UTC(2400, 11, 31)
+    let differences = 0
+    let compared = 0
+    // Deterministic spread of longer moves: a small linear congruence.
+    let seed = 7
+    for (let ms = first; ms <= last; ms += DAY) {
+      const text = new Date(ms).toISOString().slice(0, 10)
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+      const far = (seed % 200_001) - 100_000
+      for (const days of [1, -1, far]) {
+        compared++
+        if (addDays(text, days) !== addDaysWithDate(text, days)) differences++
+      }
+    }
+    t.equal(compared, 3 * 292_560) // 801 years, 195 of them leap
+    t.equal(differences, 0)
+    t.end()
+  })
