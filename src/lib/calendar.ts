@@ -8,7 +8,8 @@ export function isLeapYear (y: number): boolean {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-// Whether year y (from `firstYear` on), month m and day d name a real day.
+// Whether year y (from `firstYear` on), month m and day d name a real day;
+// a part that failed to read (-1) names none.
 export function isCalendarDate (y: number, m: number, d: number,
   firstYear = 1): boolean {
   if (y < firstYear || m < 1 || m > 12 || d < 1) return false
@@ -27,15 +28,19 @@ export function digitsAt (text: string, from: number, to: number): number {
   return n
 }
 
+// Whether text is YYYY-MM-DD naming a real day, from `firstYear` on.
+export function isDateOnCalendar (text: string, firstYear: number): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45) return false
+  return isCalendarDate(digitsAt(text, 0, 4), digitsAt(text, 5, 7),
+    digitsAt(text, 8, 10), firstYear)
+}
+
 // [year, month, day] of YYYY-MM-DD text naming a real day (year 0 on);
 // undefined for anything else.
 export function readDate (text: string): [number, number, number] | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 ||
-    text.charCodeAt(7) !== 45) return undefined
-  const y = digitsAt(text, 0, 4)
-  const m = digitsAt(text, 5, 7)
-  const d = digitsAt(text, 8, 10)
-  return isCalendarDate(y, m, d, 0) ? [y, m, d] : undefined
+  if (!isDateOnCalendar(text, 0)) return undefined
+  return [digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10)]
 }
 
 // Days since 1970-01-01 of a date, and back. Both count in 400-year eras

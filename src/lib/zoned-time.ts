@@ -155,13 +155,13 @@ export function instantOfWallTime (zone: string, t: WallTime): ZonedResult {
 }
 
 // A calendar date (YYYY-MM-DD) moved by whole days. Anything else, from
-// an unchecked field, comes back unchanged rather than as a wrong date, as
-// does a date moved beyond the years YYYY can write.
+// an unchecked field, comes back unchanged rather than as a wrong date.
+// Past 9999 the year takes a fifth digit, so 9999-12-31 and the day after
+// never compare as the same day.
 export function addDays (date: string, days: number): string {
   const ymd = readDate(date)
   if (ymd === undefined || !Number.isSafeInteger(days)) return date
   const [year, month, day] = civilOfDays(daysOfCivil(...ymd) + days)
-  if (year < 0 || year > 9999) return date
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`
 }
 

@@ -84,20 +84,22 @@ class WatchedContext implements RuleContext {
   readonly seed: RuleContext['seed']
   readonly onRuleError: RuleContext['onRuleError']
   read = false
-  constructor (private readonly base: RuleContext,
+  readonly #base: RuleContext
+  constructor (base: RuleContext,
     readonly account: Record<string, unknown> | null) {
+    this.#base = base
     this.seed = base.seed
     this.onRuleError = base.onRuleError
   }
 
   get clock (): RuleContext['clock'] {
     this.read = true
-    return this.base.clock
+    return this.#base.clock
   }
 
   get store (): RuleContext['store'] {
     this.read = true
-    return this.base.store
+    return this.#base.store
   }
 }
 

@@ -18,7 +18,8 @@ export interface PayloadChecker {
   // in place. Field errors first, then the business rules of what parsed.
   check(component: string, data: unknown): PayloadCheck
   // Checks again a payload equal to one that passed `check` with nothing
-  // dropped (the caller makes sure of that, by a digest of its JSON): field
+  // dropped (the caller makes sure of that: staging keeps the JSON text it
+  // stored and processing compares the stored text with it): field
   // validation is a function of the payload and the seed alone, so it
   // would pass again and is not repeated; of the business rules, only the
   // calls in `replay` run. Null, as a guard, when the payload does not even

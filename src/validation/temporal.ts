@@ -1,4 +1,4 @@
-import { digitsAt, isCalendarDate } from '../lib/calendar.js'
+import { isCalendarDate, isDateOnCalendar } from '../lib/calendar.js'
 import { instantOfWallTime, utcMillis } from '../lib/zoned-time.js'
 
 // Dates and datetimes as DRF reads them: dates on the calendar only;
@@ -16,12 +16,7 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6})\d*)?)?$/
 // Read character by character: every date of every payload passes here,
 // and a match with groups costs an array and three strings each time.
 export function isDateText (value: string): boolean {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 ||
-    value.charCodeAt(7) !== 45) return false
-  const y = digitsAt(value, 0, 4)
-  const m = digitsAt(value, 5, 7)
-  const d = digitsAt(value, 8, 10)
-  return y >= 0 && m >= 0 && d >= 0 && isCalendarDate(y, m, d)
+  return isDateOnCalendar(value, 1)
 }
 
 export type DateTimeResult =

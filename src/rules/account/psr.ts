@@ -1,5 +1,5 @@
 import type { Fuel } from '../../seed/types.js'
-import { psrNeedKey, seedIndex } from '../seed-index.js'
+import { psrNeedKey, seedIndex } from '../../seed/seed-index.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { fieldRule, found, given, objectRule, type Obj, text } from
   './support.js'

@@ -1,5 +1,5 @@
 import { isTaxYear } from '../formats/identifiers.js'
-import { seedIndex } from '../seed-index.js'
+import { seedIndex } from '../../seed/seed-index.js'
 import type { Rule, RuleContext, RuleFinding } from '../types.js'
 import { CAIS_NAMESPACE, isClaimed } from './imported.js'
 import {

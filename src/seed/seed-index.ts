@@ -1,8 +1,9 @@
-import type { Fuel, Seed } from '../seed/types.js'
+import type { Fuel, Seed } from './types.js'
 
 // Lookups over the seed's longer lists (hundreds of campaigns, dozens of
-// PSR needs), which rules consult for every payload. Built once per seed:
-// the seed does not change while the mock runs.
+// PSR needs), which field validation and the rules consult for every
+// payload. Built once per seed: the seed does not change while the mock
+// runs.
 export interface SeedIndex {
   campaignNames: ReadonlySet<string>
   campaignSlugs: ReadonlySet<string>
