@@ -2,6 +2,7 @@ import type { UndocumentedFieldPolicy } from '../config.js'
 import type { FieldError } from '../errors.js'
 import type { Replay, RuleSet } from '../rules/run-rules.js'
 import type { RuleContext } from '../rules/types.js'
+import type { Visit } from './keywords.js'
 import { dropFields, type SchemaValidator } from './schema-validator.js'
 
 export interface PayloadCheck {
@@ -11,6 +12,9 @@ export interface PayloadCheck {
   // The business-rule calls that read the clock or the store: all that can
   // answer differently when the same payload is checked again.
   replay: Replay
+  // Each object field validation visited, with its component: what the
+  // business rules ran on.
+  visits: Visit[]
 }
 
 export interface PayloadChecker {
@@ -25,6 +29,12 @@ export interface PayloadChecker {
   // calls in `replay` run. Null, as a guard, when the payload does not even
   // hold the objects those calls ran on.
   recheck(data: unknown, replay: Replay): FieldError[] | null
+  // Runs every business rule again on the objects of an earlier `check`
+  // (its `visits`), which has since dropped undocumented fields from them:
+  // the rules now see the payload as stored. Field validation is not
+  // repeated: the payload it passed has only lost fields it did not
+  // document, so it would pass again and visit the same objects.
+  rerunRules(visits: Visit[]): FieldError[]
 }
 
 export interface PayloadCheckerOptions {
@@ -52,15 +62,20 @@ export function createPayloadChecker (
       }
     }
     const replay: Replay = { accountPointer: null, calls: [] }
-    errors.push(...rules.run(outcome.visits, errors, context, replay))
-    if (refuse) return { errors, warnings: [], replay }
+    const { visits } = outcome
+    errors.push(...rules.run(visits, errors, context, replay))
+    if (refuse) return { errors, warnings: [], replay, visits }
     dropFields(data, outcome.undocumented)
-    return { errors, warnings: outcome.undocumented, replay }
+    return { errors, warnings: outcome.undocumented, replay, visits }
   }
 
   function recheck (data: unknown, replay: Replay): FieldError[] | null {
     return rules.rerun(replay, data, context)
   }
 
-  return { check, recheck }
+  function rerunRules (visits: Visit[]): FieldError[] {
+    return rules.run(visits, [], context)
+  }
+
+  return { check, recheck, rerunRules }
 }
