@@ -8,6 +8,12 @@ export interface FieldError {
   attr: string
 }
 
+// The same error at another attr. Built field by field: on Node 20 a
+// spread followed by another property costs V8 about 0.6 µs an object.
+export function movedTo (error: FieldError, attr: string): FieldError {
+  return { detail: error.detail, code: error.code, attr }
+}
+
 // A MockError is an answer, not a fault: it carries no stack trace, whose
 // capture would cost more than the rest of a failed request.
 export class MockError extends Error {

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js'
 import {
-  type FieldError, krakenResponse, validationFailed
+  type FieldError, krakenResponse, movedTo, validationFailed
 } from '../errors.js'
 import type { Seed } from '../seed/types.js'
 import type { ImportProcessRecord, Store } from '../store/types.js'
@@ -161,7 +161,7 @@ export function createAccountImport (deps: AccountImportDeps) {
     const { errors, warnings } = payloads.check('ValidateAccount', body)
     if (errors.length > 0) {
       throw validationFailed(ACCOUNT_INVALID.code, ACCOUNT_INVALID.detail,
-        errors.map(e => ({ ...e, attr: e.attr.replace(/^payload\./, '') })))
+        errors.map(e => movedTo(e, e.attr.replace(/^payload\./, ''))))
     }
     return {
       value: body as Body,

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js'
-import { type FieldError, validationFailed } from '../errors.js'
+import { type FieldError, movedTo, validationFailed } from '../errors.js'
 import type { ScheduledImportRecord, Store } from '../store/types.js'
 import type { PayloadChecker } from '../validation/check-payload.js'
 import { notOngoingError } from './account-import.js'
@@ -50,7 +50,7 @@ export function createScheduledImports (deps: ScheduledImportsDeps) {
   function checkRequest (body: unknown) {
     const checked = payloads.check('ScheduleAccountCreation', body)
     const errors = checked.errors.map(e =>
-      ({ ...e, attr: relativeToPayload(e.attr) }))
+      movedTo(e, relativeToPayload(e.attr)))
     const request = (isObject(body) ? body : {}) as {
       payload?: Body, task_params?: TaskParams
     }

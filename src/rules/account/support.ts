@@ -36,7 +36,8 @@ export {
 export function nestedFieldRule (component: string, field: string,
   codes: string[], check: FieldCheck): Rule {
   return fieldRule(component, field, codes, (value, owner, ctx) =>
-    check(value, owner, ctx).map(f => ({ ...f, at: f.at ?? NON_FIELD })))
+    check(value, owner, ctx).map(f =>
+      ({ code: f.code, detail: f.detail, at: f.at ?? NON_FIELD })))
 }
 
 // A datetime field as epoch milliseconds; undefined when absent.

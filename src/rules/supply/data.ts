@@ -19,6 +19,6 @@ export function underField (field: string,
       return { code: f.code, detail: f.detail }
     }
     const at = f.at.startsWith(prefix) ? f.at.slice(prefix.length) : f.at
-    return { ...f, at }
+    return { code: f.code, detail: f.detail, at }
   })
 }
