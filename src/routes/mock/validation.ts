@@ -79,19 +79,21 @@ function toFieldError (error: ErrorObject, part: string): FieldError {
 // documentation only: replies are plain JSON.stringify, so a schema can
 // never drop a field the mock meant to send.
 //
-// Each schema is compiled on its route's first request, not at start: the
-// control API is called a handful of times per test run, while every run
-// waits for the mock to be ready.
+// Each schema is compiled after the mock reports ready, in the background
+// (or on its route's first request, if that comes sooner), not at start:
+// every test run waits for the mock to be ready.
 export function installControlValidation (app: FastifyInstance): void {
   let strict: Ajv | undefined
   let lenient: Ajv | undefined
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const part = httpPart === 'querystring' ? 'query' : httpPart ?? 'body'
     let compiled: ValidateFunction | undefined
+    const compile = (): ValidateFunction => (compiled ??= part === 'body'
+      ? (strict ??= createAjv(false)).compile(schema)
+      : (lenient ??= createAjv(true)).compile(schema))
+    app.readiness.afterReady.push(() => { compile() })
     return (data: unknown) => {
-      const validate = compiled ??= part === 'body'
-        ? (strict ??= createAjv(false)).compile(schema)
-        : (lenient ??= createAjv(true)).compile(schema)
+      const validate = compile()
       // No body at all reads as an empty object, as the JSON parser does.
       const value = data ?? {}
       if (validate(value)) return { value }
