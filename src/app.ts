@@ -22,6 +22,7 @@ import { installOpenApi } from './plugins/openapi.js'
 import { installJournal } from './plugins/request-journal.js'
 import { mockRoutes } from './routes/mock/index.js'
 import { krakenRoutes } from './routes/kraken.js'
+import { Readiness } from './readiness.js'
 import { createRuleSet } from './rules/run-rules.js'
 import { allRules } from './rules/index.js'
 import type { Seed } from './seed/types.js'
@@ -50,13 +51,6 @@ declare module 'fastify' {
     journal: Journal
     faults: Faults
   }
-}
-
-// Whether the mock reports ready, and work that can wait until it is: each
-// job runs once, in the background, one per turn of the event loop.
-export interface Readiness {
-  ready: boolean
-  afterReady: Array<() => void>
 }
 
 export interface AppOptions {
@@ -134,7 +128,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   app.decorate('scheduledImports', createScheduledImports({
     store, clock, payloads, timezone: market.timezone
   }))
-  app.decorate('readiness', { ready: false, afterReady: [] })
+  app.decorate('readiness', new Readiness((err) => {
+    app.log.error({ err }, 'background preparation failed')
+  }))
   const journal = createJournal(config.journalSize, store.journal)
   const faults = createFaults({
     processConcurrencyLimit: config.processConcurrencyLimit
@@ -173,21 +169,14 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
 }
 
 // Compiles every schema a Kraken route uses, so the first real request is
-// as fast as the rest; the mock reports ready only after this. Then, in
-// the background, the work that could wait (the control API's request
-// schemas), so that a test suite's first reset is as quick as the next.
+// as fast as the rest; the mock reports ready only after this. Then the
+// work that could wait (the control API's request schemas) runs in the
+// background (src/readiness.ts), so that a test suite's first reset is as
+// quick as the next.
 export function warmUp (app: FastifyInstance): void {
   for (const component of ['EnergyAccount', 'ValidateAccount',
     'ProcessAccountImportProcess', 'ScheduleAccountCreation']) {
     app.schemas.validate(component, {})
   }
-  app.readiness.ready = true
-  const jobs = app.readiness.afterReady.splice(0)
-  const next = (): void => {
-    const job = jobs.shift()
-    if (job === undefined) return
-    job()
-    setImmediate(next)
-  }
-  setImmediate(next)
+  app.readiness.markReady()
 }

@@ -65,7 +65,7 @@ export function createPayloadChecker (
     const { visits } = outcome
     errors.push(...rules.run(visits, errors, context, replay))
     if (refuse) return { errors, warnings: [], replay, visits }
-    dropFields(data, outcome.undocumented)
+    dropFields(data, outcome.undocumentedKeys)
     return { errors, warnings: outcome.undocumented, replay, visits }
   }
 

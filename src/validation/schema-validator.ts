@@ -13,8 +13,10 @@ import { joinAttr, pointerToAttr, translateErrors } from './translate.js'
 
 export interface SchemaOutcome {
   errors: FieldError[]
-  // Dot paths of fields the contract does not document.
+  // Fields the contract does not document, as dot paths and, in the same
+  // order, as keys from the payload's root.
   undocumented: string[]
+  undocumentedKeys: string[][]
   // Which component each object of the payload was validated as.
   visits: Visit[]
 }
@@ -120,8 +122,9 @@ export function createSchemaValidator (
         visits = []
         fn(data)
       }
-      const { errors, undocumented } = translateErrors(fn.errors ?? [])
-      return { errors, undocumented, visits }
+      const { errors, undocumented, undocumentedKeys } =
+        translateErrors(fn.errors ?? [])
+      return { errors, undocumented, undocumentedKeys, visits }
     }
   }
 }
@@ -131,17 +134,18 @@ export function attrOfVisit (visit: Visit): string {
   return pointerToAttr(visit.pointer)
 }
 
-// Removes undocumented fields from a payload that passed validation, the
-// way Kraken ignores them, and returns their dot paths.
-export function dropFields (data: unknown, attrs: string[]): void {
-  for (const attr of attrs) {
-    const parts = attr.split('.')
-    const last = parts.pop() as string
+// Removes undocumented fields, each given as its keys from the root, from a
+// payload that passed validation, the way Kraken ignores them. Keys, not
+// dot paths: a field named "a.b" is not field b of a.
+export function dropFields (data: unknown, fields: string[][]): void {
+  for (const keys of fields) {
     let node: unknown = data
-    for (const part of parts) {
-      node = (node as Record<string, unknown> | undefined)?.[part]
+    for (const key of keys.slice(0, -1)) {
+      node = (node as Record<string, unknown> | undefined)?.[key]
     }
-    if (node !== null && typeof node === 'object') {
+    const last = keys[keys.length - 1]
+    if (last !== undefined && node !== null && typeof node === 'object' &&
+      !Array.isArray(node)) {
       delete (node as Record<string, unknown>)[last]
     }
   }

@@ -125,18 +125,24 @@ function rank (code: string): number {
 
 export interface Translated {
   errors: FieldError[]
+  // Fields the contract does not document, as dot paths (for reports)...
   undocumented: string[]
+  // ...and, in the same order, as their keys from the payload's root: a
+  // key may itself contain a dot.
+  undocumentedKeys: string[][]
 }
 
 export function translateErrors (raw: ErrorObject[]): Translated {
   const byAttr = new Map<string, FieldError>()
   const undocumented: string[] = []
+  const undocumentedKeys: string[][] = []
   for (const err of raw) {
     const base = pointerToAttr(err.instancePath)
     if (err.keyword === 'additionalProperties') {
       const name = String((err.params as Record<string, unknown>)
         .additionalProperty)
       undocumented.push(joinAttr(base, name))
+      undocumentedKeys.push([...pointerKeys(err.instancePath), name])
       continue
     }
     if (CONTAINERS.has(err.keyword)) continue
@@ -150,5 +156,5 @@ export function translateErrors (raw: ErrorObject[]): Translated {
       byAttr.set(attr, { detail, code, attr })
     }
   }
-  return { errors: [...byAttr.values()], undocumented }
+  return { errors: [...byAttr.values()], undocumented, undocumentedKeys }
 }

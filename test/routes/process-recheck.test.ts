@@ -178,6 +178,30 @@ test('processing runs every rule again on what staging dropped fields from', asy
     `every rule (${visits.length} objects)`])
 })
 
+test('an undocumented key with a dot in its name is dropped as itself', async t => {
+  const app = await buildTestApp(t)
+  // Read as a path, this key would delete the documented
+  // dunning_path.path_name, and processing (which trusts staging's field
+  // validation) would pass what a full check refuses.
+  const account = {
+    ...exampleAccount(),
+    external_account_number: 'EXT-DOT',
+    'dunning_path.path_name': 1
+  }
+  const res = await app.inject({
+    method: 'POST', url: STAGE, headers, payload: account
+  })
+  t.equal(res.statusCode, 201)
+  t.equal(res.headers['x-mock-undocumented-fields'],
+    'ledgers, dunning_path.path_name')
+  const stored = JSON.parse(app.store.findImportProcess('TENTACLE_ENERGY',
+    'EXT-DOT')?.payloadJson ?? '{}')
+  t.same(stored.dunning_path, exampleAccount().dunning_path)
+  t.notOk('dunning_path.path_name' in stored)
+  t.same(app.payloads.check('EnergyAccount', stored).errors, [])
+  t.equal((await processAccount(app, 'EXT-DOT')).status, 201)
+})
+
 test('every rule run again answers as a full check of the stored account would', async t => {
   const app = await buildTestApp(t)
   // Staged as published: `ledgers` is dropped from what is stored.

@@ -2,7 +2,7 @@ import { test } from 'tap'
 import { fromRoot } from '../../src/lib/paths.js'
 import type { ReferenceKind } from '../../src/validation/keywords.js'
 import {
-  attrOfVisit, createSchemaValidator
+  attrOfVisit, createSchemaValidator, dropFields
 } from '../../src/validation/schema-validator.js'
 import { exampleAccount } from '../helpers/contract.js'
 
@@ -321,5 +321,22 @@ test('has the components of the contract and none other', t => {
   t.equal(validator.has('NoSuchComponent'), false)
   t.throws(() => validator.validate('NoSuchComponent', {}),
     new Error('unknown schema NoSuchComponent'))
+  t.end()
+})
+
+test('drops undocumented fields by their keys, dots and all', t => {
+  const payload = {
+    'dunning_path.path_name': 1,
+    dunning_path: { path_name: 'kept', 'a.b': 2 },
+    notes: [{ mood: 'x', body: 'kept' }]
+  }
+  dropFields(payload, [['dunning_path.path_name'], ['dunning_path', 'a.b'],
+    ['notes', '0', 'mood'], ['missing', 'x'], ['notes', '0']])
+  // A list item is never dropped as a field: lists have no undocumented
+  // keys, and deleting from one would leave a hole.
+  t.same(payload, {
+    dunning_path: { path_name: 'kept' },
+    notes: [{ body: 'kept' }]
+  })
   t.end()
 })

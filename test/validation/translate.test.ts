@@ -105,8 +105,14 @@ test('skips the wrapping errors of if, allOf, oneOf and the like', t => {
 test('lists additional properties as undocumented fields instead of errors', t => {
   t.same(translateErrors([
     ajvError('additionalProperties', '', { additionalProperty: 'colour' }, {}),
-    ajvError('additionalProperties', '/notes/1', { additionalProperty: 'mood' }, {})
-  ]), { errors: [], undocumented: ['colour', 'notes.1.mood'] })
+    ajvError('additionalProperties', '/notes/1', { additionalProperty: 'mood' }, {}),
+    // A key with a dot in its name is one key, not a path.
+    ajvError('additionalProperties', '/a~1b', { additionalProperty: 'c.d' }, {})
+  ]), {
+    errors: [],
+    undocumented: ['colour', 'notes.1.mood', 'a/b.c.d'],
+    undocumentedKeys: [['colour'], ['notes', '1', 'mood'], ['a/b', 'c.d']]
+  })
   t.end()
 })
 

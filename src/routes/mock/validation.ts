@@ -91,7 +91,7 @@ export function installControlValidation (app: FastifyInstance): void {
     const compile = (): ValidateFunction => (compiled ??= part === 'body'
       ? (strict ??= createAjv(false)).compile(schema)
       : (lenient ??= createAjv(true)).compile(schema))
-    app.readiness.afterReady.push(() => { compile() })
+    app.readiness.afterReady(() => { compile() })
     return (data: unknown) => {
       const validate = compile()
       // No body at all reads as an empty object, as the JSON parser does.
