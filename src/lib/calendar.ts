@@ -2,7 +2,7 @@
 // calendar (as Date counts). Dates are read and moved here for every
 // payload, so nothing builds a Date or matches a regex.
 
-export function isLeapYear (y: number): boolean {
+function isLeapYear (y: number): boolean {
   return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
 }
 
@@ -18,7 +18,7 @@ export function isCalendarDate (y: number, m: number, d: number,
 }
 
 // The number written by the ASCII digits from..to-1; -1 if any is not one.
-export function digitsAt (text: string, from: number, to: number): number {
+function digitsAt (text: string, from: number, to: number): number {
   let n = 0
   for (let i = from; i < to; i++) {
     const digit = text.charCodeAt(i) - 48

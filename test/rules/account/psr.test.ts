@@ -44,3 +44,26 @@ test('a described need uses a description the instance knows', async t => {
   t.same(await needProblems(t, { ...need, description: 'Short sighted' }),
     atNeed('psr_record_description_not_found', 'description'))
 })
+
+test('a need is known, and temporary, per fuel', async t => {
+  // In this seed code 08 is a gas need only, and 24 is temporary only for
+  // gas.
+  const app = await appWith(t, seed => {
+    seed.psrIndustryCodes = seed.psrIndustryCodes
+      .filter(n => !(n.fuel === 'ELECTRICITY' && n.code === '08'))
+      .map(n => n.fuel === 'ELECTRICITY' && n.code === '24'
+        ? { ...n, temporary: false }
+        : n)
+  })
+  const problems = async (need: object) => {
+    const account = exampleAccount()
+    account.customers[0].psr[0] = need
+    return await problemsOf(app, account)
+  }
+  t.same(await problems({ elec_industry_code: '08' }),
+    atNeed('electricity_psr_record_not_found', 'elec_industry_code'))
+  t.same(await problems({ gas_industry_code: '08' }), [])
+  t.same(await problems({ elec_industry_code: '24' }), [])
+  t.same(await problems({ gas_industry_code: '24' }),
+    atNeed('temporary_psr_does_not_have_end_date'))
+})
