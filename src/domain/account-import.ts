@@ -4,9 +4,9 @@ import {
 } from '../errors.js'
 import type { Seed } from '../seed/types.js'
 import type { ImportProcessRecord, Store } from '../store/types.js'
-import type { Replay } from '../rules/run-rules.js'
-import type { PayloadChecker } from '../validation/check-payload.js'
-import type { Visit } from '../validation/keywords.js'
+import type {
+  PayloadChecker, Rechecking
+} from '../validation/check-payload.js'
 import { createAccount } from './create-account.js'
 
 // The v1 account journey: validate, stage, process. Pure domain: no HTTP.
@@ -21,10 +21,8 @@ export interface AccountImportDeps {
 export interface Checked<T> {
   value: T
   warnings: string[]
-  // The rule calls that read the clock or the store, and the objects the
-  // rules ran on (PayloadCheck).
-  replay?: Replay
-  visits?: Visit[]
+  // What checking it again needs (PayloadChecker.recheck).
+  rechecking?: Rechecking
 }
 
 type Body = Record<string, unknown>
@@ -65,35 +63,28 @@ export function createAccountImport (deps: AccountImportDeps) {
 
   function checkAccount (body: unknown, component = 'EnergyAccount',
     failure = ACCOUNT_INVALID): Checked<Body> {
-    const { errors, warnings, replay, visits } =
-      payloads.check(component, body)
-    if (errors.length > 0) {
-      throw validationFailed(failure.code, failure.detail, errors)
+    const checked = payloads.check(component, body)
+    if (checked.errors.length > 0) {
+      throw validationFailed(failure.code, failure.detail, checked.errors)
     }
-    return { value: body as Body, warnings, replay, visits }
+    return { value: body as Body, warnings: checked.warnings, rechecking: checked }
   }
 
   // Processing checks the staged payload again, as Kraken does. Field
   // validation depends on the payload and the seed alone, and the payload
   // staging stored is the one it validated (less any undocumented fields
   // it dropped, which field validation ignores), so it would pass again.
-  // What can answer differently is the business rules:
-  // - when staging dropped nothing, the rules saw exactly the stored
-  //   payload, and only the rule calls that read the clock or the store
-  //   can answer differently now: processing runs just those (`replay`);
-  // - when it dropped fields, the rules saw them and the stored payload
-  //   lacks them: processing runs every rule again, on the objects field
-  //   validation visited (`visits`), from which they are now gone.
+  // What can answer differently is some of the business rules: those that
+  // read the clock, the store or the whole account, and, when staging
+  // dropped fields, those that saw them (PayloadChecker.recheck).
   // Staging keeps, per account, the text it stored, the account as it
-  // checked it and one of those two; processing uses them only while the
-  // stored text is still exactly that text (a restage elsewhere, a
-  // snapshot import or a v2 task may have replaced it), and then needs
-  // neither to parse the text nor to validate fields again.
+  // checked it and what rechecking it needs; processing uses them only
+  // while the stored text is still exactly that text (a restage
+  // elsewhere, a snapshot import or a v2 task may have replaced it), and
+  // then needs neither to parse the text nor to validate fields again.
   // Bounded: the most recently staged accounts, oldest forgotten first;
   // an account no longer kept is checked in full.
-  type Staged =
-    | { json: string, account: Body, replay: Replay, visits: null }
-    | { json: string, account: Body, replay: null, visits: Visit[] }
+  interface Staged { json: string, account: Body, rechecking: Rechecking }
   const recentlyStaged = new Map<string, Staged>()
   const STAGED_KEPT = 1_000
   const stagedKey = (supplier: string, ext: string): string =>
@@ -103,15 +94,13 @@ export function createAccountImport (deps: AccountImportDeps) {
     checked: Checked<Body>): void {
     const key = stagedKey(supplier, ext)
     recentlyStaged.delete(key)
-    const { value: account, replay, visits } = checked
-    if (replay === undefined || visits === undefined) return
+    const { value: account, rechecking } = checked
+    if (rechecking === undefined) return
     if (recentlyStaged.size >= STAGED_KEPT) {
       const oldest = recentlyStaged.keys().next().value
       if (oldest !== undefined) recentlyStaged.delete(oldest)
     }
-    recentlyStaged.set(key, checked.warnings.length === 0
-      ? { json, account, replay, visits: null }
-      : { json, account, replay: null, visits })
+    recentlyStaged.set(key, { json, account, rechecking })
   }
 
   // Returns the staged account, parsed.
@@ -120,11 +109,8 @@ export function createAccountImport (deps: AccountImportDeps) {
     if (known === undefined || known.json !== json) {
       return checkAccount(JSON.parse(json)).value
     }
-    // The same text: only the business rules can answer differently.
-    const errors = known.replay !== null
-      ? payloads.recheck(known.account, known.replay)
-      : payloads.rerunRules(known.visits)
-    if (errors === null) return checkAccount(JSON.parse(json)).value
+    // The same text: only some business rules can answer differently.
+    const errors = payloads.recheck(known.rechecking)
     if (errors.length > 0) {
       throw validationFailed(ACCOUNT_INVALID.code, ACCOUNT_INVALID.detail,
         errors)

@@ -1,39 +1,36 @@
 import type { FieldError } from '../errors.js'
 import type { Visit } from '../validation/keywords.js'
 import { attrOfVisit } from '../validation/schema-validator.js'
-import {
-  joinAttr, pointerKeys, pointerToAttr
-} from '../validation/translate.js'
+import { joinAttr } from '../validation/translate.js'
 import type { Rule, RuleContext, RuleFinding } from './types.js'
 
-// A rule call that read the clock or the store: which rule, on which
-// object (a JSON pointer into the payload). Only such calls can answer
-// differently when the same payload is checked again later.
+// A rule call that read something beyond the object it checks: the clock,
+// the store or the whole account. Which rule, on which visited object (its
+// index in the run's visits). Only such calls can answer differently when
+// the same objects are checked again.
 export interface ContextualCall {
   rule: number
-  pointer: string
+  visit: number
 }
 
-// What checking a payload again needs: its contextual calls, in the order
-// the full run made them, and the pointer of its account object (for
-// RuleContext.account), null when it has none.
+// What checking the same objects again needs: their contextual calls, in
+// the order the full run made them.
 export interface Replay {
-  accountPointer: string | null
   calls: ContextualCall[]
 }
 
 export interface RuleSet {
-  // Runs every rule of every visited object. With `replay`, also fills it
-  // in: the account's pointer, and the calls that read the clock or the
-  // store.
+  // Runs every rule of every visited object. With `replay`, also notes in
+  // it the calls that read beyond their object.
   run(visits: Visit[], fieldErrors: FieldError[], ctx: RuleContext,
     replay?: Replay): FieldError[]
-  // Runs again only the contextual calls of an earlier `run`, on a payload
-  // equal to the one that run checked, which the caller must make sure of:
-  // it finds each object by its pointer and needs no field validation to
-  // know which is which. Null, as a guard only, when the payload does not
-  // even hold those objects.
-  rerun(replay: Replay, payload: unknown, ctx: RuleContext): FieldError[] | null
+  // Runs rules again on the objects of an earlier `run` that found no field
+  // errors (its `visits` and `replay`): every rule of the visits `changed`
+  // names, and elsewhere only the calls `replay` noted. The caller answers
+  // for the rest: the objects may have lost fields since, but only those
+  // in `changed` (and nothing else of the payload may have changed).
+  runAgain(visits: Visit[], replay: Replay, changed: ReadonlySet<number>,
+    ctx: RuleContext): FieldError[]
   rules: readonly Rule[]
 }
 
@@ -74,20 +71,21 @@ function valueAt (owner: Record<string, unknown>, steps: string[]): unknown {
 }
 
 // What the rules are given as their context. Rules are functions of the
-// payload, the seed and what they read of the clock and the store; the
-// getters notice the last two (`read`). Every field of RuleContext is
-// listed here: a field added to it must be added here too (and, if it can
-// change between checks, noticed). A class, not an object literal with
-// getters: one is made per check, and V8 builds literals with accessors
-// on a slow path.
+// object they check, the seed, and whatever they read of the clock, the
+// store and the whole account; the getters notice the last three (`read`).
+// Every field of RuleContext is listed here: a field added to it must be
+// added here too (and, if it reaches beyond the checked object, noticed).
+// A class, not an object literal with getters: one is made per check, and
+// V8 builds literals with accessors on a slow path.
 class WatchedContext implements RuleContext {
   readonly seed: RuleContext['seed']
   readonly onRuleError: RuleContext['onRuleError']
   read = false
   readonly #base: RuleContext
-  constructor (base: RuleContext,
-    readonly account: Record<string, unknown> | null) {
+  readonly #account: Record<string, unknown> | null
+  constructor (base: RuleContext, account: Record<string, unknown> | null) {
     this.#base = base
+    this.#account = account
     this.seed = base.seed
     this.onRuleError = base.onRuleError
   }
@@ -101,24 +99,17 @@ class WatchedContext implements RuleContext {
     this.read = true
     return this.#base.store
   }
-}
 
-function watched (ctx: RuleContext, account: unknown): WatchedContext {
-  return new WatchedContext(ctx,
-    (account as Record<string, unknown> | undefined) ?? null)
-}
-
-// The object a JSON pointer names inside a payload, if it is one.
-function objectAt (root: unknown, pointer: string):
-Record<string, unknown> | undefined {
-  let node = root
-  for (const key of pointerKeys(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined
-    node = (node as Record<string, unknown>)[key]
+  get account (): Record<string, unknown> | null {
+    this.read = true
+    return this.#account
   }
-  return node !== null && typeof node === 'object' && !Array.isArray(node)
-    ? node as Record<string, unknown>
-    : undefined
+}
+
+function watched (ctx: RuleContext, visits: Visit[]): WatchedContext {
+  const account = visits.find(v => v.component === 'EnergyAccount')
+  return new WatchedContext(ctx,
+    (account?.data as Record<string, unknown> | undefined) ?? null)
 }
 
 // Where each finding of one rule call goes.
@@ -133,6 +124,16 @@ function attrsOf (findings: RuleFinding[], at: string,
         ? joinAttr(at, 'non_field_errors')
         : baseOf(at, rule)
   }))
+}
+
+// Whether field errors keep a rule from running on an object (at `path`).
+function skippedFor (entry: PreparedRule, owner: Record<string, unknown>,
+  path: string, fieldErrors: FieldError[]): boolean {
+  if (hasErrorsAt(fieldErrors, baseOf(path, entry.rule))) return true
+  if (entry.steps === null) return false
+  const value = valueAt(owner, entry.steps)
+  return value !== undefined && typeof value === 'object' &&
+    hasErrorsOnFieldsOf(fieldErrors, path)
 }
 
 // Runs the rules of each component the payload was validated as. A field
@@ -168,59 +169,69 @@ export function createRuleSet (rules: Rule[]): RuleSet {
     }
   }
 
+  // One rule on one visited object (`index` in the visits): runs it unless
+  // its field is absent, notes it in `replay` if it read beyond the object,
+  // and adds its findings to `found`. `path` is the visit's dot path when
+  // already worked out.
+  function apply (entry: PreparedRule, visit: Visit, index: number,
+    path: string | undefined, runCtx: WatchedContext, ctx: RuleContext,
+    found: FieldError[], replay?: Replay): void {
+    const owner = visit.data as Record<string, unknown>
+    const { steps } = entry
+    const value = steps === null ? owner : valueAt(owner, steps)
+    if (steps !== null && value === undefined) return
+    runCtx.read = false
+    const findings = call(entry, value, owner, runCtx, ctx.onRuleError)
+    if (runCtx.read) replay?.calls.push({ rule: entry.index, visit: index })
+    if (findings === undefined || findings.length === 0) return
+    found.push(...attrsOf(findings, path ?? attrOfVisit(visit), entry.rule))
+  }
+
   function run (visits: Visit[], fieldErrors: FieldError[],
     ctx: RuleContext, replay?: Replay): FieldError[] {
     const found: FieldError[] = []
-    const account = visits.find(v => v.component === 'EnergyAccount')
-    if (replay !== undefined) replay.accountPointer = account?.pointer ?? null
-    const runCtx = watched(ctx, account?.data)
+    const runCtx = watched(ctx, visits)
     const anyErrors = fieldErrors.length > 0
-    for (const visit of visits) {
+    for (let index = 0; index < visits.length; index++) {
+      const visit = visits[index] as Visit
       const entries = byComponent.get(visit.component)
       if (entries === undefined) continue
-      const owner = visit.data as Record<string, unknown>
       const path = anyErrors ? attrOfVisit(visit) : undefined
       for (const entry of entries) {
-        const { rule, steps } = entry
-        if (path !== undefined &&
-          hasErrorsAt(fieldErrors, baseOf(path, rule))) continue
-        const value = steps === null ? owner : valueAt(owner, steps)
-        if (steps !== null && value === undefined) continue
-        if (path !== undefined && steps !== null && typeof value === 'object' &&
-          hasErrorsOnFieldsOf(fieldErrors, path)) continue
-        runCtx.read = false
-        const findings = call(entry, value, owner, runCtx, ctx.onRuleError)
-        if (runCtx.read) {
-          replay?.calls.push({ rule: entry.index, pointer: visit.pointer })
-        }
-        if (findings === undefined || findings.length === 0) continue
-        found.push(...attrsOf(findings, path ?? attrOfVisit(visit), rule))
+        if (path !== undefined && skippedFor(entry,
+          visit.data as Record<string, unknown>, path, fieldErrors)) continue
+        apply(entry, visit, index, path, runCtx, ctx, found, replay)
       }
     }
     return found
   }
 
-  function rerun (replay: Replay, payload: unknown,
-    ctx: RuleContext): FieldError[] | null {
-    const { accountPointer } = replay
-    const account = accountPointer === null
-      ? undefined
-      : objectAt(payload, accountPointer)
-    if (accountPointer !== null && account === undefined) return null
-    const runCtx = watched(ctx, account)
+  function runAgain (visits: Visit[], replay: Replay,
+    changed: ReadonlySet<number>, ctx: RuleContext): FieldError[] {
     const found: FieldError[] = []
-    for (const { rule: index, pointer } of replay.calls) {
-      const entry = prepared[index]
-      const owner = objectAt(payload, pointer)
-      if (entry === undefined || owner === undefined) return null
-      const value = entry.steps === null ? owner : valueAt(owner, entry.steps)
-      if (entry.steps !== null && value === undefined) return null
-      const findings = call(entry, value, owner, runCtx, ctx.onRuleError)
-      if (findings === undefined || findings.length === 0) continue
-      found.push(...attrsOf(findings, pointerToAttr(pointer), entry.rule))
+    const runCtx = watched(ctx, visits)
+    const { calls } = replay
+    // The noted calls come in the order of their visits.
+    let next = 0
+    for (let index = 0; index < visits.length; index++) {
+      const visit = visits[index] as Visit
+      const noted = next
+      while (next < calls.length && (calls[next] as ContextualCall).visit === index) {
+        next++
+      }
+      if (changed.has(index)) {
+        for (const entry of byComponent.get(visit.component) ?? []) {
+          apply(entry, visit, index, undefined, runCtx, ctx, found)
+        }
+        continue
+      }
+      for (let c = noted; c < next; c++) {
+        const entry = prepared[(calls[c] as ContextualCall).rule] as PreparedRule
+        apply(entry, visit, index, undefined, runCtx, ctx, found)
+      }
     }
     return found
   }
 
-  return { run, rerun, rules }
+  return { run, runAgain, rules }
 }

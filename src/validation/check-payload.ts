@@ -4,37 +4,44 @@ import type { Replay, RuleSet } from '../rules/run-rules.js'
 import type { RuleContext } from '../rules/types.js'
 import type { Visit } from './keywords.js'
 import { dropFields, type SchemaValidator } from './schema-validator.js'
+import { pointerKeys } from './translate.js'
 
-export interface PayloadCheck {
-  errors: FieldError[]
-  // Undocumented fields that were dropped (empty when they are refused).
-  warnings: string[]
-  // The business-rule calls that read the clock or the store: all that can
-  // answer differently when the same payload is checked again.
+// What checking the same payload again needs (see PayloadChecker.recheck).
+export interface Rechecking {
+  // The business-rule calls that read beyond the object they check (the
+  // clock, the store or the whole account).
   replay: Replay
   // Each object field validation visited, with its component: what the
   // business rules ran on.
   visits: Visit[]
+  // The undocumented fields dropped from the payload, each as its keys
+  // from the root.
+  dropped: string[][]
+}
+
+export interface PayloadCheck extends Rechecking {
+  errors: FieldError[]
+  // Undocumented fields that were dropped, as dot paths (empty when they
+  // are refused).
+  warnings: string[]
 }
 
 export interface PayloadChecker {
   // Validates `data` as `component` and strips undocumented fields from it
   // in place. Field errors first, then the business rules of what parsed.
   check(component: string, data: unknown): PayloadCheck
-  // Checks again a payload equal to one that passed `check` with nothing
-  // dropped (the caller makes sure of that: staging keeps the JSON text it
-  // stored and processing compares the stored text with it): field
-  // validation is a function of the payload and the seed alone, so it
-  // would pass again and is not repeated; of the business rules, only the
-  // calls in `replay` run. Null, as a guard, when the payload does not even
-  // hold the objects those calls ran on.
-  recheck(data: unknown, replay: Replay): FieldError[] | null
-  // Runs every business rule again on the objects of an earlier `check`
-  // (its `visits`), which has since dropped undocumented fields from them:
-  // the rules now see the payload as stored. Field validation is not
-  // repeated: the payload it passed has only lost fields it did not
-  // document, so it would pass again and visit the same objects.
-  rerunRules(visits: Visit[]): FieldError[]
+  // Checks again a payload that passed `check` and has not changed since
+  // (the caller makes sure of that: staging keeps the JSON text it stored,
+  // and processing compares the stored text with it). Field validation is
+  // a function of the payload and the seed alone, and the payload has only
+  // lost fields it ignores, so it would pass again and is not repeated.
+  // Of the business rules, what can answer differently runs again, on the
+  // objects `check` visited:
+  // - the calls that read beyond their own object (`replay`);
+  // - every rule of an object a field was dropped from, and of the objects
+  //   holding it: they saw the field and no longer do. A rule sees only
+  //   the object it checks, what that holds, and what the context gives.
+  recheck(checked: Rechecking): FieldError[]
 }
 
 export interface PayloadCheckerOptions {
@@ -61,21 +68,36 @@ export function createPayloadChecker (
         })
       }
     }
-    const replay: Replay = { accountPointer: null, calls: [] }
+    const replay: Replay = { calls: [] }
     const { visits } = outcome
     errors.push(...rules.run(visits, errors, context, replay))
-    if (refuse) return { errors, warnings: [], replay, visits }
+    if (refuse) return { errors, warnings: [], replay, visits, dropped: [] }
     dropFields(data, outcome.undocumentedKeys)
-    return { errors, warnings: outcome.undocumented, replay, visits }
+    return {
+      errors,
+      warnings: outcome.undocumented,
+      replay,
+      visits,
+      dropped: outcome.undocumentedKeys
+    }
   }
 
-  function recheck (data: unknown, replay: Replay): FieldError[] | null {
-    return rules.rerun(replay, data, context)
+  function recheck ({ replay, visits, dropped }: Rechecking): FieldError[] {
+    return rules.runAgain(visits, replay, holdersOf(visits, dropped), context)
   }
 
-  function rerunRules (visits: Visit[]): FieldError[] {
-    return rules.run(visits, [], context)
-  }
+  return { check, recheck }
+}
 
-  return { check, recheck, rerunRules }
+// The visits (by index) that held a dropped field, directly or further
+// down.
+function holdersOf (visits: Visit[], dropped: string[][]): Set<number> {
+  const holders = new Set<number>()
+  if (dropped.length === 0) return holders
+  visits.forEach((visit, index) => {
+    const keys = pointerKeys(visit.pointer)
+    if (dropped.some(field => field.length > keys.length &&
+      keys.every((key, i) => field[i] === key))) holders.add(index)
+  })
+  return holders
 }

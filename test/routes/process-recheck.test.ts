@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import { type Test, test } from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { exampleAccount } from '../helpers/contract.js'
+import { pointerKeys } from '../../src/validation/translate.js'
 
-// Processing checks the staged account again. When staging dropped nothing,
-// only the business rules that read the clock or the store run again; these
+// Processing checks the staged account again. Only the business rules that
+// can answer differently run again: those that read the clock, the store
+// or the whole account, and those that saw a field staging dropped. These
 // tests pin what that must still catch, and what it must not skip.
 
 const STAGE = '/v1/data-import/account-import-process/create-or-update/'
@@ -123,19 +125,16 @@ test('a staged account that still holds processes once', async t => {
 // field validation runs on.
 function spyOnChecks (app: FastifyInstance): string[] {
   const calls: string[] = []
-  const { check, recheck, rerunRules } = app.payloads
+  const { check, recheck } = app.payloads
   const { validate } = app.schemas
   app.payloads.check = (component, data) => {
     calls.push(`check ${component}`)
     return check(component, data)
   }
-  app.payloads.recheck = (data, replay) => {
-    calls.push(`recheck (${replay.calls.length} rule calls)`)
-    return recheck(data, replay)
-  }
-  app.payloads.rerunRules = (visits) => {
-    calls.push(`every rule (${visits.length} objects)`)
-    return rerunRules(visits)
+  app.payloads.recheck = (checked) => {
+    calls.push(`recheck (${checked.replay.calls.length} rule calls, ` +
+      `dropped: ${checked.dropped.map(keys => keys.join('/')).join(', ')})`)
+    return recheck(checked)
   }
   app.schemas.validate = (component, data) => {
     calls.push(`schema ${component}`)
@@ -158,24 +157,24 @@ test('processing re-runs only the contextual rules when staging dropped nothing'
   // is the one staging validated, and would pass again.
   t.same(calls, ['check ProcessAccountImportProcess',
     'schema ProcessAccountImportProcess',
-    `recheck (${replay.calls.length} rule calls)`])
+    `recheck (${replay.calls.length} rule calls, dropped: )`])
 })
 
-test('processing runs every rule again on what staging dropped fields from', async t => {
+test('processing re-runs the rules that saw what staging dropped', async t => {
   const app = await buildTestApp(t)
   const res = await app.inject({
     method: 'POST', url: STAGE, headers, payload: exampleAccount()
   })
   t.equal(res.statusCode, 201)
   t.equal(res.headers['x-mock-undocumented-fields'], 'ledgers')
-  const { visits } = app.payloads.check('EnergyAccount', exampleAccount())
+  const { replay } = app.payloads.check('EnergyAccount', exampleAccount())
   const calls = spyOnChecks(app)
   t.equal((await processAccount(app, 'EXTERNAL-1234')).status, 201)
   // No field validation of the account: it passed at staging and has only
   // lost a field validation ignores.
   t.same(calls, ['check ProcessAccountImportProcess',
     'schema ProcessAccountImportProcess',
-    `every rule (${visits.length} objects)`])
+    `recheck (${replay.calls.length} rule calls, dropped: ledgers)`])
 })
 
 test('an undocumented key with a dot in its name is dropped as itself', async t => {
@@ -202,7 +201,7 @@ test('an undocumented key with a dot in its name is dropped as itself', async t 
   t.equal((await processAccount(app, 'EXT-DOT')).status, 201)
 })
 
-test('every rule run again answers as a full check of the stored account would', async t => {
+test('the rules run again after a drop answer as a full check of the stored account would', async t => {
   const app = await buildTestApp(t)
   // Staged as published: `ledgers` is dropped from what is stored.
   const account = { ...exampleAccount(), external_account_number: 'EXT-LEDGERS' }
@@ -217,10 +216,81 @@ test('every rule run again answers as a full check of the stored account would',
   for (const [name, change] of scenarios) {
     await change()
     const full = app.payloads.check('EnergyAccount', JSON.parse(json)).errors
-    t.same(app.payloads.rerunRules(staged.visits), full, name)
+    t.same(app.payloads.recheck(staged), full, name)
     if (full.length > 0) withFindings++
   }
   t.equal(withFindings, scenarios.length - 1)
+})
+
+test('processing sees what a dropped field held for a documented one', async t => {
+  const app = await buildTestApp(t)
+  // The payment preference names a ledger that only the undocumented
+  // `ledgers` holds: staging (whose rules saw it) accepts the account, and
+  // the account stored without `ledgers` names a ledger it does not have.
+  const account: Record<string, any> =
+    { ...exampleAccount(), external_account_number: 'EXT-PREF' }
+  account.ledgers[0].ledger_identifier = '1200060176720'
+  account.payment_preferences = [
+    { type: 'PASSIVE', ledger_identifier: '1200060176720' }]
+  const res = await app.inject({
+    method: 'POST', url: STAGE, headers, payload: account
+  })
+  t.equal(res.statusCode, 201)
+  t.equal(res.headers['x-mock-undocumented-fields'], 'ledgers')
+  const answer = await processAccount(app, 'EXT-PREF')
+  t.same(refusal(answer), refusedAs(
+    'non_field_errors:invalid_payment_preference_ledger_identifier'))
+  t.equal(answer.body.errors[0].detail,
+    'No ledger has the identifier 1200060176720.')
+})
+
+// The example with an undocumented field added: `value` at the object
+// `pointer` names.
+function withExtra (pointer: string, value: unknown): Record<string, any> {
+  const account = exampleAccount()
+  let node: any = account
+  for (const key of pointerKeys(pointer)) node = node[key]
+  node.zz_undocumented = value
+  return account
+}
+
+test('after drops anywhere, the rules run again answer as a full check would', async t => {
+  const app = await buildTestApp(t)
+  const pointers = app.payloads.check('EnergyAccount', exampleAccount())
+    .visits.map(visit => visit.pointer)
+  const preference = exampleAccount()
+  preference.ledgers[0].ledger_identifier = '1200060176720'
+  preference.payment_preferences = [
+    { type: 'PASSIVE', ledger_identifier: '1200060176720' }]
+  const variants: Array<[string, Record<string, any>]> = [
+    ['a preference naming a dropped ledger', preference],
+    ...pointers.flatMap((pointer): Array<[string, Record<string, any>]> => [
+      [`a number at '${pointer}'`, withExtra(pointer, 1)],
+      [`an object at '${pointer}'`, withExtra(pointer, { a: [1] })]
+    ])
+  ]
+  // The clock as set for tests, and one at which the example's last
+  // payment review lies in the future.
+  const clocks = [undefined, new Date('2019-05-01T12:00:00Z')]
+  let compared = 0
+  let withFindings = 0
+  for (const [name, variant] of variants) {
+    for (const at of clocks) {
+      app.clock.reset()
+      const account = structuredClone(variant)
+      const staged = app.payloads.check('EnergyAccount', account)
+      if (staged.errors.length > 0) t.fail(`${name} refused at staging`)
+      const json = JSON.stringify(account)
+      if (at !== undefined) app.clock.set(at)
+      const full = app.payloads.check('EnergyAccount', JSON.parse(json)).errors
+      t.same(app.payloads.recheck(staged), full, `${name}, clock ${String(at)}`)
+      compared++
+      if (full.length > 0) withFindings++
+    }
+  }
+  // Every variant under the second clock, and the preference under both.
+  t.equal(compared, variants.length * 2)
+  t.equal(withFindings, variants.length + 1)
 })
 
 test('the replay answers exactly as a full check of the stored account would', async t => {
@@ -235,7 +305,7 @@ test('the replay answers exactly as a full check of the stored account would', a
   for (const [name, change] of scenarios) {
     await change()
     const full = app.payloads.check('EnergyAccount', JSON.parse(json)).errors
-    const replayed = app.payloads.recheck(JSON.parse(json), staged.replay)
+    const replayed = app.payloads.recheck(staged)
     t.same(replayed, full, name)
     if (full.length > 0) withFindings++
   }
@@ -255,7 +325,7 @@ test('the 1,000 most recently staged accounts take the short path, older ones a 
   t.equal((await processAccount(app, 'EXT-MANY-1000')).status, 201)
   t.same(calls, ['check ProcessAccountImportProcess',
     'schema ProcessAccountImportProcess',
-    `recheck (${replay.calls.length} rule calls)`])
+    `recheck (${replay.calls.length} rule calls, dropped: )`])
   calls.length = 0
   // The first one staged was forgotten when the 1,001st came: checked in
   // full, and refused, as the account just created holds its references.

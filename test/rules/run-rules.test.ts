@@ -50,14 +50,11 @@ const visits = () => [
   { component: 'Y', pointer: '/y/0', data: {} }
 ]
 
-test('notes which calls read the clock or the store, and where', t => {
+test('notes which calls read the clock or the store, and on which object', t => {
   ran.length = 0
-  const replay: Replay = { accountPointer: null, calls: [] }
+  const replay: Replay = { calls: [] }
   const found = createRuleSet(rules).run(visits(), [], ctx, replay)
-  t.same(replay, {
-    accountPointer: null,
-    calls: [{ rule: 0, pointer: '' }, { rule: 2, pointer: '/y/0' }]
-  })
+  t.same(replay.calls, [{ rule: 0, visit: 0 }, { rule: 2, visit: 1 }])
   t.same(ran, ['clock', 'payload', 'store'])
   t.same(found, [
     { detail: 'bad f', code: 'payload_rule', attr: 'f' },
@@ -68,70 +65,79 @@ test('notes which calls read the clock or the store, and where', t => {
 
 test('notes no call that field errors skipped', t => {
   ran.length = 0
-  const replay: Replay = { accountPointer: null, calls: [] }
+  const replay: Replay = { calls: [] }
   // An error on X's field f skips both of X's rules (the object rule too,
   // as part of its object failed); Y's rule still runs.
   createRuleSet(rules).run(visits(),
     [{ detail: 'x', code: 'invalid', attr: 'f' }], ctx, replay)
   t.same(ran, ['store'])
-  t.same(replay.calls, [{ rule: 2, pointer: '/y/0' }])
+  t.same(replay.calls, [{ rule: 2, visit: 1 }])
   t.end()
 })
 
-test('runs again only the noted calls, on the objects they name', t => {
+test('runs again only the noted calls when no object changed', t => {
   const set = createRuleSet(rules)
-  const replay: Replay = { accountPointer: null, calls: [] }
-  set.run(visits(), [], ctx, replay)
+  const replay: Replay = { calls: [] }
+  const checked = visits()
+  set.run(checked, [], ctx, replay)
   ran.length = 0
-  const payload = { f: 'bad', y: [{}] }
-  t.same(set.rerun(replay, payload, ctx), [
+  t.same(set.runAgain(checked, replay, new Set(), ctx), [
     { detail: 'no supplier', code: 'store_rule', attr: 'y.0.non_field_errors' }
   ])
   t.same(ran, ['clock', 'store'])
   t.end()
 })
 
-test('refuses to run again on a payload without those objects', t => {
+test('runs every rule of a changed object once, and the noted calls elsewhere', t => {
   const set = createRuleSet(rules)
-  const replay: Replay = { accountPointer: null, calls: [] }
-  set.run(visits(), [], ctx, replay)
-  t.equal(set.rerun(replay, { f: 'bad', y: [] }, ctx), null)
-  t.equal(set.rerun(replay, { f: 'bad', y: ['text'] }, ctx), null)
-  t.end()
-})
-
-test('finds the account again by its pointer', t => {
-  const seen: unknown[] = []
-  const set = createRuleSet([{
-    component: 'EnergyAccount',
-    field: null,
-    codes: ['account_rule'],
-    check: (_value, _owner, ruleCtx) => {
-      seen.push(ruleCtx.account)
-      return ruleCtx.clock.nowMs() > 0 ? [] : [{ code: 'never', detail: '' }]
-    }
-  }])
-  const account = { n: 1 }
-  const replay: Replay = { accountPointer: null, calls: [] }
-  set.run([{ component: 'EnergyAccount', pointer: '/payload', data: account }],
-    [], ctx, replay)
-  t.same(replay, { accountPointer: '/payload', calls: [{ rule: 0, pointer: '/payload' }] })
-  const again = { n: 2 }
-  t.same(set.rerun(replay, { payload: again }, ctx), [])
-  t.same(seen, [account, again])
-  t.end()
-})
-
-test('finds objects under keys that need escaping in a pointer', t => {
-  const set = createRuleSet(rules)
-  const replay: Replay = { accountPointer: null, calls: [] }
-  set.run([{ component: 'Y', pointer: '/a~1b/c~0d', data: {} }], [], ctx,
-    replay)
-  t.same(replay.calls, [{ rule: 2, pointer: '/a~1b/c~0d' }])
-  t.same(set.rerun(replay, { 'a/b': { 'c~d': {} } }, ctx), [
-    { detail: 'no supplier', code: 'store_rule', attr: 'a/b.c~d.non_field_errors' }
+  const replay: Replay = { calls: [] }
+  const checked = visits()
+  set.run(checked, [], ctx, replay)
+  ran.length = 0
+  // X's clock call was noted as well: it runs once, in its place.
+  t.same(set.runAgain(checked, replay, new Set([0]), ctx), [
+    { detail: 'bad f', code: 'payload_rule', attr: 'f' },
+    { detail: 'no supplier', code: 'store_rule', attr: 'y.0.non_field_errors' }
   ])
-  // Read unescaped, the pointer names objects this payload does not hold.
-  t.equal(set.rerun(replay, { a: { b: {} } }, ctx), null)
+  t.same(ran, ['clock', 'payload', 'store'])
+  ran.length = 0
+  t.same(set.runAgain(checked, replay, new Set([1]), ctx), [
+    { detail: 'no supplier', code: 'store_rule', attr: 'y.0.non_field_errors' }
+  ])
+  t.same(ran, ['clock', 'store'])
+  t.end()
+})
+
+test('a rule that reads the whole account is noted, and given the account', t => {
+  const seen: unknown[] = []
+  const set = createRuleSet([
+    {
+      component: 'EnergyAccount',
+      field: null,
+      codes: ['own_fields'],
+      check: () => []
+    },
+    {
+      component: 'Meter',
+      field: null,
+      codes: ['account_rule'],
+      check: (_value, _owner, ruleCtx) => {
+        seen.push(ruleCtx.account)
+        return []
+      }
+    }
+  ])
+  const account = { meters: [{}] }
+  const checked = [
+    { component: 'EnergyAccount', pointer: '/payload', data: account },
+    { component: 'Meter', pointer: '/payload/meters/0', data: account.meters[0] }
+  ]
+  const replay: Replay = { calls: [] }
+  set.run(checked, [], ctx, replay)
+  t.same(replay.calls, [{ rule: 1, visit: 1 }])
+  t.same(set.runAgain(checked, replay, new Set(), ctx), [])
+  t.equal(seen.length, 2)
+  t.equal(seen[0], account)
+  t.equal(seen[1], account)
   t.end()
 })
