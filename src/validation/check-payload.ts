@@ -4,7 +4,7 @@ import type { Replay, RuleSet } from '../rules/run-rules.js'
 import type { RuleContext } from '../rules/types.js'
 import type { Visit } from './keywords.js'
 import { dropFields, type SchemaValidator } from './schema-validator.js'
-import { pointerKeys } from './translate.js'
+import { escapePointerKey } from './translate.js'
 
 // What checking the same payload again needs (see PayloadChecker.recheck).
 export interface Rechecking {
@@ -90,14 +90,21 @@ export function createPayloadChecker (
 }
 
 // The visits (by index) that held a dropped field, directly or further
-// down.
+// down: those whose pointer is a prefix of the field's.
 function holdersOf (visits: Visit[], dropped: string[][]): Set<number> {
   const holders = new Set<number>()
   if (dropped.length === 0) return holders
-  visits.forEach((visit, index) => {
-    const keys = pointerKeys(visit.pointer)
-    if (dropped.some(field => field.length > keys.length &&
-      keys.every((key, i) => field[i] === key))) holders.add(index)
-  })
+  const above = new Set<string>()
+  for (const keys of dropped) {
+    let pointer = ''
+    above.add(pointer)
+    for (let i = 0; i < keys.length - 1; i++) {
+      pointer += '/' + escapePointerKey(keys[i] as string)
+      above.add(pointer)
+    }
+  }
+  for (let index = 0; index < visits.length; index++) {
+    if (above.has((visits[index] as Visit).pointer)) holders.add(index)
+  }
   return holders
 }

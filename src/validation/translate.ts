@@ -14,6 +14,11 @@ export function pointerKeys (pointer: string): string[] {
   return parts.map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
+// One key as a JSON pointer writes it.
+export function escapePointerKey (key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1')
+}
+
 export function pointerToAttr (pointer: string): string {
   // Every visited object with a finding passes through here.
   if (!pointer.includes('~')) return pointer.slice(1).replaceAll('/', '.')

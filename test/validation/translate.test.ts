@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv'
 import { test } from 'tap'
 import {
-  joinAttr, pointerToAttr, translateErrors
+  escapePointerKey, joinAttr, pointerKeys, pointerToAttr, translateErrors
 } from '../../src/validation/translate.js'
 
 // An AJV error as the validator would report it, with only the parts the
@@ -22,6 +22,16 @@ test('turns a JSON pointer into a dot path, unescaping ~1 and ~0', t => {
   t.equal(pointerToAttr('/a~0b'), 'a~b')
   // ~01 is an escaped "~" followed by "1", not an escaped "/".
   t.equal(pointerToAttr('/~01/~10'), '~1./0')
+  t.end()
+})
+
+test('writes a key as a pointer does, and reads it back', t => {
+  t.equal(escapePointerKey('supply_addresses'), 'supply_addresses')
+  t.equal(escapePointerKey('a/b~c'), 'a~1b~0c')
+  // "~1" written is "~01", which reads back as "~1", not as "/".
+  t.equal(escapePointerKey('~1'), '~01')
+  const keys = ['a/b~c', '~1', '0', '']
+  t.same(pointerKeys(keys.map(k => '/' + escapePointerKey(k)).join('')), keys)
   t.end()
 })
 
