@@ -34,6 +34,12 @@ export function text (owner: Obj, key: string): string | undefined {
 // makes V8 give the list an identity hash, which measured slower than
 // deriving the small lists most accounts have. Anything but a list is
 // derived afresh each time.
+// One change to a payload does reach what is kept: processing runs rules
+// again on the objects staging checked after undocumented fields were
+// dropped from them (PayloadChecker.recheck), and may get what staging
+// derived. So a derivation may copy out only fields that every variant of
+// their component documents, which are never dropped; anything else it
+// must hold by reference to the object, to be read live.
 export class KeptLast<T> {
   source: unknown = undefined
   value: T | undefined = undefined

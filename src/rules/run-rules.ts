@@ -24,12 +24,13 @@ export interface RuleSet {
   // it the calls that read beyond their object.
   run(visits: Visit[], fieldErrors: FieldError[], ctx: RuleContext,
     replay?: Replay): FieldError[]
-  // Runs rules again on the objects of an earlier `run` that found no field
-  // errors (its `visits` and `replay`): every rule of the visits `changed`
-  // names, and elsewhere only the calls `replay` noted. The caller answers
-  // for the rest: the objects may have lost fields since, but only those
-  // in `changed` (and nothing else of the payload may have changed).
-  runAgain(visits: Visit[], replay: Replay, changed: ReadonlySet<number>,
+  // Runs rules again on the objects of an earlier `run` that found nothing
+  // at all (its `visits` and `replay`): every rule of the visits `holders`
+  // names, and elsewhere only the calls `replay` noted. A call not run
+  // again is taken to find nothing again, so the caller answers for the
+  // rest: since that run, only the objects in `holders` may have lost
+  // fields, and nothing else of the payload may have changed.
+  runAgain(visits: Visit[], replay: Replay, holders: ReadonlySet<number>,
     ctx: RuleContext): FieldError[]
   rules: readonly Rule[]
 }
@@ -174,14 +175,14 @@ export function createRuleSet (rules: Rule[]): RuleSet {
   // and adds its findings to `found`. `path` is the visit's dot path when
   // already worked out.
   function apply (entry: PreparedRule, visit: Visit, index: number,
-    path: string | undefined, runCtx: WatchedContext, ctx: RuleContext,
-    found: FieldError[], replay?: Replay): void {
+    path: string | undefined, runCtx: WatchedContext, found: FieldError[],
+    replay?: Replay): void {
     const owner = visit.data as Record<string, unknown>
     const { steps } = entry
     const value = steps === null ? owner : valueAt(owner, steps)
     if (steps !== null && value === undefined) return
     runCtx.read = false
-    const findings = call(entry, value, owner, runCtx, ctx.onRuleError)
+    const findings = call(entry, value, owner, runCtx, runCtx.onRuleError)
     if (runCtx.read) replay?.calls.push({ rule: entry.index, visit: index })
     if (findings === undefined || findings.length === 0) return
     found.push(...attrsOf(findings, path ?? attrOfVisit(visit), entry.rule))
@@ -200,34 +201,36 @@ export function createRuleSet (rules: Rule[]): RuleSet {
       for (const entry of entries) {
         if (path !== undefined && skippedFor(entry,
           visit.data as Record<string, unknown>, path, fieldErrors)) continue
-        apply(entry, visit, index, path, runCtx, ctx, found, replay)
+        apply(entry, visit, index, path, runCtx, found, replay)
       }
     }
     return found
   }
 
   function runAgain (visits: Visit[], replay: Replay,
-    changed: ReadonlySet<number>, ctx: RuleContext): FieldError[] {
+    holders: ReadonlySet<number>, ctx: RuleContext): FieldError[] {
     const found: FieldError[] = []
     const runCtx = watched(ctx, visits)
     const { calls } = replay
-    // The noted calls come in the order of their visits.
+    // `run` noted the calls visit by visit, in order: those of visit
+    // `index` run from `first` to `next`.
     let next = 0
     for (let index = 0; index < visits.length; index++) {
       const visit = visits[index] as Visit
-      const noted = next
-      while (next < calls.length && (calls[next] as ContextualCall).visit === index) {
+      const first = next
+      while ((calls[next] as ContextualCall | undefined)?.visit === index) {
         next++
       }
-      if (changed.has(index)) {
+      if (holders.has(index)) {
         for (const entry of byComponent.get(visit.component) ?? []) {
-          apply(entry, visit, index, undefined, runCtx, ctx, found)
+          apply(entry, visit, index, undefined, runCtx, found)
         }
         continue
       }
-      for (let c = noted; c < next; c++) {
-        const entry = prepared[(calls[c] as ContextualCall).rule] as PreparedRule
-        apply(entry, visit, index, undefined, runCtx, ctx, found)
+      for (let c = first; c < next; c++) {
+        const { rule } = calls[c] as ContextualCall
+        apply(prepared[rule] as PreparedRule, visit, index, undefined, runCtx,
+          found)
       }
     }
     return found

@@ -30,9 +30,10 @@ export interface PayloadChecker {
   // Validates `data` as `component` and strips undocumented fields from it
   // in place. Field errors first, then the business rules of what parsed.
   check(component: string, data: unknown): PayloadCheck
-  // Checks again a payload that passed `check` and has not changed since
-  // (the caller makes sure of that: staging keeps the JSON text it stored,
-  // and processing compares the stored text with it). Field validation is
+  // Checks again a payload that passed `check` (no errors at all) and has
+  // not changed since, but for the fields it dropped (the caller makes sure
+  // of that: staging keeps the JSON text it stored, and processing
+  // compares the stored text with it). Field validation is
   // a function of the payload and the seed alone, and the payload has only
   // lost fields it ignores, so it would pass again and is not repeated.
   // Of the business rules, what can answer differently runs again, on the

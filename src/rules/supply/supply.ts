@@ -22,7 +22,10 @@ export interface MeterAt {
 
 // The lists below are shared between the rules that read them: read-only.
 // A point's meters and agreements are kept on the point itself (on the
-// points pointsOf makes; any other is given them on first use).
+// points pointsOf makes; any other is given them on first use). What they
+// copy out of the payload (supply_type, meter_points, meters, agreements,
+// effective_from, effective_to) is documented on every address, meter
+// point and agreement, so never dropped (see KeptLast).
 const keptPoints = new KeptLast<readonly PointAt[]>()
 interface KeptPoint extends PointAt {
   meters: readonly MeterAt[] | undefined
