@@ -137,10 +137,10 @@ async function journeyRun (pair: Pair, plan: Plan,
 }
 
 // The journey twice: with the contract's example as published, whose
-// undocumented `ledgers` staging drops (so processing checks the account
-// in full again), and without it, as a pipeline that heeds the mock's
-// warning sends it (processing then re-runs only the rules that read the
-// clock or the store).
+// undocumented `ledgers` staging drops (so processing runs the account
+// object's rules again), and without it, as a pipeline that heeds the
+// mock's warning sends it (processing then re-runs only the rule calls
+// that read the clock, the store or the whole account).
 export async function journeyScenario (pair: Pair, plan: Plan):
 Promise<{ example: JourneyResult, documented: JourneyResult }> {
   return {

@@ -11,13 +11,23 @@ import { UNDOCUMENTED_HEADER } from '../routes/kraken.js'
 // What one request has collected by the time it is answered.
 interface Note {
   at: string
+  // The URL's path, without its query.
+  path: string
   faults: string[]
   outcome?: Pick<JournalEntry, 'code' | 'errors' | 'warnings'>
 }
 
-type Json = Record<string, unknown>
+declare module 'fastify' {
+  interface FastifyRequest {
+    // Set as a request to Kraken's routes arrives; null for any other and
+    // once recorded. A request property rather than a WeakMap keyed by the
+    // request: every request sets one, and a WeakMap entry per request
+    // measured about 3 % of a request's time.
+    journalNote: Note | null
+  }
+}
 
-const notes = new WeakMap<FastifyRequest, Note>()
+type Json = Record<string, unknown>
 const MAX_ITEMS = 50
 const MAX_TEXT = 200
 const GRAPHQL_PATH = '/v1/graphql/'
@@ -29,7 +39,7 @@ const text = (v: unknown): string | null =>
 const pathOf = (url: string): string => url.split('?', 1)[0] ?? url
 
 export function noteFault (request: FastifyRequest, kind: string): void {
-  notes.get(request)?.faults.push(kind)
+  request.journalNote?.faults.push(kind)
 }
 
 function readError (e: unknown): JournalError {
@@ -65,14 +75,13 @@ function nestedErrors (value: Json | unknown[], prefix: string,
   return out
 }
 
-function readOutcome (request: FastifyRequest, reply: FastifyReply,
+function readOutcome (note: Note, reply: FastifyReply,
   payload: unknown): NonNullable<Note['outcome']> {
   const header = reply.getHeader(UNDOCUMENTED_HEADER)
   const warnings = typeof header === 'string'
     ? header.split(', ').slice(0, MAX_ITEMS).map(w => w.slice(0, MAX_TEXT))
     : []
-  const worthReading = reply.statusCode >= 400 ||
-    pathOf(request.url) === GRAPHQL_PATH
+  const worthReading = reply.statusCode >= 400 || note.path === GRAPHQL_PATH
   let body: unknown
   const readable = typeof payload === 'string' || Buffer.isBuffer(payload)
   if (worthReading && readable && payload.length < 1_000_000) {
@@ -99,8 +108,8 @@ function pick (request: FastifyRequest, keys: string[]): string | null {
 
 // The first field of the query names the operation; its arguments may hold
 // a key or password, so nothing else of the query is kept.
-function operationOf (request: FastifyRequest): string | null {
-  if (pathOf(request.url) !== GRAPHQL_PATH) return null
+function operationOf (request: FastifyRequest, path: string): string | null {
+  if (path !== GRAPHQL_PATH) return null
   const from = isObject(request.body) ? request.body : request.query
   const query = isObject(from) ? text(from.query) : null
   return query?.match(/\{\s*(?:\w+\s*:\s*)?(\w+)/)?.[1] ?? null
@@ -109,16 +118,16 @@ function operationOf (request: FastifyRequest): string | null {
 // Records a request once it is answered, or dropped (status null).
 export function recordRequest (journal: Journal, request: FastifyRequest,
   status: number | null, durationMs: number): void {
-  const note = notes.get(request)
-  if (note === undefined) return
-  notes.delete(request)
+  const note = request.journalNote
+  if (note === null || note === undefined) return
+  request.journalNote = null
   journal.record({
     at: note.at,
     requestId: request.id,
     method: request.method,
-    path: text(pathOf(request.url)) ?? '',
+    path: text(note.path) ?? '',
     route: request.routeOptions.url ?? null,
-    operation: operationOf(request),
+    operation: operationOf(request, note.path),
     supplier: pick(request, ['import_supplier_code', 'import_supplier']),
     externalAccountNumber: pick(request,
       ['external_account_number', 'external_identifier']),
@@ -134,15 +143,19 @@ export function recordRequest (journal: Journal, request: FastifyRequest,
 // Callback-style hooks: they never wait, and every request passes them.
 export function installJournal (app: FastifyInstance, journal: Journal,
   clock: Clock): void {
+  app.decorateRequest('journalNote', null)
   app.addHook('onRequest', (request, _reply, done) => {
-    if (isKrakenPath(pathOf(request.url))) {
-      notes.set(request, { at: clock.now().toISOString(), faults: [] })
+    const path = pathOf(request.url)
+    if (isKrakenPath(path)) {
+      request.journalNote = {
+        at: clock.now().toISOString(), path, faults: [], outcome: undefined
+      }
     }
     done()
   })
   app.addHook('onSend', (request, reply, payload, done) => {
-    const note = notes.get(request)
-    if (note !== undefined) note.outcome = readOutcome(request, reply, payload)
+    const note = request.journalNote
+    if (note !== null) note.outcome = readOutcome(note, reply, payload)
     done(null, payload)
   })
   app.addHook('onResponse', (request, reply, done) => {
