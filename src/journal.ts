@@ -100,11 +100,10 @@ JournalEntry[] {
   return found.slice(Math.max(0, found.length - limit))
 }
 
-// A persistent store may keep the entries (MOCK_PERSIST_JOURNAL), as JSON
-// text, trimming to the newest `capacity` itself.
 // The entry with its sequence number first. Written field by field: V8
 // builds `{ sequence, ...entry }` on a slow path (docs/performance.md),
-// and every request to Kraken's routes makes one.
+// and every request to Kraken's routes makes one. A field added to
+// JournalEntry must be added here too.
 function numbered (sequence: number, entry: NewJournalEntry): JournalEntry {
   return {
     sequence,
@@ -125,6 +124,8 @@ function numbered (sequence: number, entry: NewJournalEntry): JournalEntry {
   }
 }
 
+// A persistent store may keep the entries (MOCK_PERSIST_JOURNAL), as JSON
+// text, trimming to the newest `capacity` itself.
 function createStoredJournal (capacity: number, backing: JournalStore):
 Journal {
   const read = (): JournalEntry[] =>

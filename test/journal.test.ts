@@ -114,3 +114,27 @@ test('a journal kept by the store survives a new journal over it', t => {
   t.strictSame(rows, [])
   t.end()
 })
+
+test('an entry is numbered first and keeps every field it was given', t => {
+  let rows: string[] = []
+  const backing = {
+    append (json: string) { rows = [...rows, json] },
+    list: () => rows,
+    clear () { rows = [] }
+  }
+  const given = entry({
+    operation: 'obtainKrakenToken',
+    code: 'account_failed_validation',
+    errors: [{ code: 'required', attr: 'customers' }],
+    warnings: ['ledgers'],
+    faults: ['latency']
+  })
+  const fields = ['sequence', ...Object.keys(given)]
+  // In memory and as the persistent store keeps it (JSON, key order too).
+  t.strictSame(Object.keys(createJournal(5).record(given) ?? {}), fields)
+  t.strictSame(createJournal(5, backing).record(given),
+    { sequence: 1, ...given })
+  t.strictSame(Object.keys(JSON.parse(rows[0] ?? '{}')), fields)
+  t.strictSame(JSON.parse(rows[0] ?? '{}'), { sequence: 1, ...given })
+  t.end()
+})

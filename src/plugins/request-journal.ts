@@ -154,8 +154,12 @@ export function installJournal (app: FastifyInstance, journal: Journal,
     done()
   })
   app.addHook('onSend', (request, reply, payload, done) => {
+    // Undefined on a request Fastify made without decorations (an
+    // undecodable URL), should a hook ever run on one.
     const note = request.journalNote
-    if (note !== null) note.outcome = readOutcome(note, reply, payload)
+    if (note !== null && note !== undefined) {
+      note.outcome = readOutcome(note, reply, payload)
+    }
     done(null, payload)
   })
   app.addHook('onResponse', (request, reply, done) => {
