@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import Fastify, {
+  type FastifyInstance, type FastifyReply, type FastifyRequest
+} from 'fastify'
 import { createTokenService, type TokenService } from './auth/tokens.js'
 import { type Clock, createClock } from './clock.js'
 import type { Config } from './config.js'
@@ -19,7 +21,7 @@ import { installErrorHandling } from './plugins/errors.js'
 import { installFaults } from './plugins/fault-injection.js'
 import { installJsonBody } from './plugins/json-body.js'
 import { installOpenApi } from './plugins/openapi.js'
-import { installJournal } from './plugins/request-journal.js'
+import { installJournal, recordUnrouted } from './plugins/request-journal.js'
 import { mockRoutes } from './routes/mock/index.js'
 import { krakenRoutes } from './routes/kraken.js'
 import { Readiness } from './readiness.js'
@@ -76,12 +78,14 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: false },
     // A path that is not valid percent-encoding matches no route of
-    // Kraken's; it answers as any unknown path does.
+    // Kraken's; it answers, and is journaled, as any unknown path is.
     frameworkErrors: (_err, request, reply) => {
       request.log.info({ url: request.url }, 'undecodable path')
       const notFound = routeNotFound()
       ;(reply as FastifyReply).code(notFound.statusCode)
         .header('x-request-id', request.id).send(notFound.body)
+      recordUnrouted(journal, clock, request as FastifyRequest,
+        reply as FastifyReply, (notFound.body as { code: string }).code)
     }
   })
 

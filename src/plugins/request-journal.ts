@@ -140,6 +140,30 @@ export function recordRequest (journal: Journal, request: FastifyRequest,
   })
 }
 
+// A request Fastify answers before routing (a path that is not valid
+// percent-encoding) passes no hook, so its answer is recorded here.
+export function recordUnrouted (journal: Journal, clock: Clock,
+  request: FastifyRequest, reply: FastifyReply, code: string): void {
+  const path = pathOf(request.url)
+  if (!isKrakenPath(path)) return
+  journal.record({
+    at: clock.now().toISOString(),
+    requestId: request.id,
+    method: request.method,
+    path: text(path) ?? '',
+    route: null,
+    operation: null,
+    supplier: null,
+    externalAccountNumber: null,
+    status: reply.statusCode,
+    code,
+    errors: [],
+    warnings: [],
+    faults: [],
+    durationMs: Math.round(reply.elapsedTime)
+  })
+}
+
 // Callback-style hooks: they never wait, and every request passes them.
 export function installJournal (app: FastifyInstance, journal: Journal,
   clock: Clock): void {

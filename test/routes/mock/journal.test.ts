@@ -146,3 +146,33 @@ test('unknown Kraken-like paths are journaled too, so typos show', async t => {
   t.equal(entry?.route, null)
   t.equal(entry?.code, 'not_found')
 })
+
+test('a Kraken-like path that is not percent-encoding is journaled as unknown', async t => {
+  const app = await buildTestApp(t)
+  // Fastify answers these before routing, where no hook runs.
+  const res = await app.inject({
+    method: 'GET', url: '/v1/%E0%A4%A', headers: { 'x-request-id': 'r-bad' }
+  })
+  t.equal(res.statusCode, 404)
+  await app.inject({ method: 'GET', url: '/%E0%A4%A' })
+  const entries = app.journal.list()
+  t.equal(entries.length, 1)
+  const { at, durationMs, ...rest } = entries[0] ?? {}
+  t.match(at, /^\d{4}-\d{2}-\d{2}T/)
+  t.type(durationMs, 'number')
+  t.strictSame(rest, {
+    sequence: 1,
+    requestId: 'r-bad',
+    method: 'GET',
+    path: '/v1/%E0%A4%A',
+    route: null,
+    operation: null,
+    supplier: null,
+    externalAccountNumber: null,
+    status: 404,
+    code: 'not_found',
+    errors: [],
+    warnings: [],
+    faults: []
+  })
+})
