@@ -115,18 +115,22 @@ function operationOf (request: FastifyRequest, path: string): string | null {
   return query?.match(/\{\s*(?:\w+\s*:\s*)?(\w+)/)?.[1] ?? null
 }
 
-// Records a request once it is answered, or dropped (status null).
-export function recordRequest (journal: Journal, request: FastifyRequest,
-  status: number | null, durationMs: number): void {
-  const note = request.journalNote
-  if (note === null || note === undefined) return
-  request.journalNote = null
+// A note for a request to Kraken's routes, arriving now; null for any
+// other path.
+function noteFor (clock: Clock, url: string): Note | null {
+  const path = pathOf(url)
+  if (!isKrakenPath(path)) return null
+  return { at: clock.now().toISOString(), path, faults: [], outcome: undefined }
+}
+
+function record (journal: Journal, request: FastifyRequest, note: Note,
+  route: string | null, status: number | null, durationMs: number): void {
   journal.record({
     at: note.at,
     requestId: request.id,
     method: request.method,
     path: text(note.path) ?? '',
-    route: request.routeOptions.url ?? null,
+    route,
     operation: operationOf(request, note.path),
     supplier: pick(request, ['import_supplier_code', 'import_supplier']),
     externalAccountNumber: pick(request,
@@ -140,28 +144,25 @@ export function recordRequest (journal: Journal, request: FastifyRequest,
   })
 }
 
+// Records a request once it is answered, or dropped (status null).
+export function recordRequest (journal: Journal, request: FastifyRequest,
+  status: number | null, durationMs: number): void {
+  const note = request.journalNote
+  if (note === null) return
+  request.journalNote = null
+  record(journal, request, note, request.routeOptions.url ?? null, status,
+    durationMs)
+}
+
 // A request Fastify answers before routing (a path that is not valid
-// percent-encoding) passes no hook, so its answer is recorded here.
+// percent-encoding) passes no hook and has no route, so its answer is
+// recorded here.
 export function recordUnrouted (journal: Journal, clock: Clock,
   request: FastifyRequest, reply: FastifyReply, code: string): void {
-  const path = pathOf(request.url)
-  if (!isKrakenPath(path)) return
-  journal.record({
-    at: clock.now().toISOString(),
-    requestId: request.id,
-    method: request.method,
-    path: text(path) ?? '',
-    route: null,
-    operation: null,
-    supplier: null,
-    externalAccountNumber: null,
-    status: reply.statusCode,
-    code,
-    errors: [],
-    warnings: [],
-    faults: [],
-    durationMs: Math.round(reply.elapsedTime)
-  })
+  const note = noteFor(clock, request.url)
+  if (note === null) return
+  note.outcome = { code, errors: [], warnings: [] }
+  record(journal, request, note, null, reply.statusCode, reply.elapsedTime)
 }
 
 // Callback-style hooks: they never wait, and every request passes them.
@@ -169,21 +170,12 @@ export function installJournal (app: FastifyInstance, journal: Journal,
   clock: Clock): void {
   app.decorateRequest('journalNote', null)
   app.addHook('onRequest', (request, _reply, done) => {
-    const path = pathOf(request.url)
-    if (isKrakenPath(path)) {
-      request.journalNote = {
-        at: clock.now().toISOString(), path, faults: [], outcome: undefined
-      }
-    }
+    request.journalNote = noteFor(clock, request.url)
     done()
   })
   app.addHook('onSend', (request, reply, payload, done) => {
-    // Undefined on a request Fastify made without decorations (an
-    // undecodable URL), should a hook ever run on one.
     const note = request.journalNote
-    if (note !== null && note !== undefined) {
-      note.outcome = readOutcome(note, reply, payload)
-    }
+    if (note !== null) note.outcome = readOutcome(note, reply, payload)
     done(null, payload)
   })
   app.addHook('onResponse', (request, reply, done) => {
